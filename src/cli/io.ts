@@ -1,0 +1,74 @@
+// Shared plumbing for the `alipay-toolkit` subcommands: input, key files,
+// one-line errors. Secrets are read only from files or environment variables.
+import * as fs from 'node:fs';
+import { Lang, ToolkitError, langFromLocale, isToolkitError } from '../core/i18n';
+
+export interface CliIO {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  readStdin: () => Promise<Buffer>;
+  env: NodeJS.ProcessEnv;
+  lang: Lang;
+}
+
+/** Exit codes shared by every subcommand. */
+export const EXIT = { ok: 0, fail: 1, usage: 2 } as const;
+
+export function processIO(): CliIO {
+  const env = process.env;
+  return {
+    stdout: (l) => process.stdout.write(l + '\n'),
+    stderr: (l) => process.stderr.write(l + '\n'),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks);
+    },
+    env,
+    lang: langFromLocale(env.ALIPAY_TOOLKIT_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG),
+  };
+}
+
+/** A usage or input problem: printed as one line, exit 2. */
+export class UsageError extends ToolkitError {
+  constructor(en: string, zh: string, args: Record<string, string | number> = {}) {
+    super('USAGE', { en, zh }, args);
+  }
+}
+
+/**
+ * Reads INPUT as the commands take it: absent or `-` is standard input,
+ * `@file` a file, anything else the literal text.
+ */
+export async function readInput(io: CliIO, input: string | undefined): Promise<Buffer> {
+  if (input === undefined || input === '-') return io.readStdin();
+  if (input.startsWith('@')) return readFileOrFail(input.slice(1), 'input');
+  return Buffer.from(input, 'utf8');
+}
+
+/** Reads a file, turning ENOENT/EACCES/EISDIR into one clear line naming the file. */
+export function readFileOrFail(file: string, what: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    const reason: Record<string, [string, string]> = {
+      ENOENT: ['does not exist', '不存在'],
+      EACCES: ['cannot be read (permission denied)', '无读取权限'],
+      EISDIR: ['is a folder, not a file', '是文件夹而不是文件'],
+    };
+    const [en, zh] = reason[code] ?? [`cannot be read (${code})`, `无法读取 (${code})`];
+    throw new UsageError(`The ${what} file "{file}" ${en}.`, `${what} 文件 "{file}" ${zh}。`, { file });
+  }
+}
+
+/** Prints an error as one line in the user's language; never a stack trace. */
+export function reportError(io: CliIO, e: unknown): number {
+  if (isToolkitError(e)) {
+    io.stderr(`alipay-toolkit: ${e.localized(io.lang)}`);
+  } else {
+    const msg = e instanceof Error ? e.message : String(e);
+    io.stderr(`alipay-toolkit: ${io.lang === 'zh' ? '内部错误' : 'internal error'}: ${msg}`);
+  }
+  return EXIT.usage;
+}

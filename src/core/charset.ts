@@ -1,0 +1,119 @@
+// Charsets of the legacy gateway (`_input_charset`): utf-8, gbk, gb2312.
+// Values are percent-coded and signed over the bytes of this charset, so a
+// wrong charset is a wrong signature: decoding is strict where it can be.
+import * as iconv from 'iconv-lite';
+import { ToolkitError } from './i18n';
+
+export type Charset = 'utf-8' | 'gbk' | 'gb2312';
+export const CHARSETS: readonly Charset[] = ['utf-8', 'gbk', 'gb2312'];
+
+/** Accepts the spellings seen in the wild (`UTF-8`, `utf8`, `GBK`, `GB2312`). */
+export function normalizeCharset(name: string, where = '_input_charset'): Charset {
+  const n = name.trim().toLowerCase().replace(/_/g, '-');
+  if (n === 'utf-8' || n === 'utf8') return 'utf-8';
+  if (n === 'gbk' || n === 'cp936') return 'gbk';
+  if (n === 'gb2312' || n === 'gb-2312') return 'gb2312';
+  throw new ToolkitError(
+    'UNKNOWN_CHARSET',
+    {
+      en: '{where}: unknown charset "{name}" (use utf-8, gbk or gb2312)',
+      zh: '{where}：不支持的字符集 "{name}"（请使用 utf-8、gbk 或 gb2312）',
+    },
+    { where, name },
+  );
+}
+
+export function encode(text: string, charset: Charset): Buffer {
+  return charset === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, charset);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes bytes; invalid UTF-8 is an error (it usually means the text is GBK),
+ * not a silent U+FFFD that would break the signature later.
+ */
+export function decode(bytes: Uint8Array, charset: Charset, where = 'text'): string {
+  if (charset !== 'utf-8') return iconv.decode(Buffer.from(bytes), charset);
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new ToolkitError(
+      'BAD_BYTES',
+      {
+        en: '{where}: the bytes are not valid utf-8 (is it gbk? set _input_charset or --charset)',
+        zh: '{where}：字节不是合法的 utf-8（是否为 gbk？请设置 _input_charset 或 --charset）',
+      },
+      { where },
+    );
+  }
+}
+
+/** True when every character can be written in the charset (GBK cannot hold every Unicode char). */
+export function canEncode(text: string, charset: Charset): boolean {
+  if (charset === 'utf-8') return true;
+  return iconv.decode(iconv.encode(text, charset), charset) === text;
+}
+
+// Unreserved characters kept as-is by Java's URLEncoder and Ruby's encode_www_form,
+// which produced the published vectors: A-Z a-z 0-9 * - . _ ; space becomes '+'.
+const KEEP = new Uint8Array(256);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789*-._') KEEP[c.charCodeAt(0)] = 1;
+const HEX = '0123456789ABCDEF';
+
+/** Form-style percent encoding of `text` in `charset` (`+` for space, uppercase hex). */
+export function percentEncode(text: string, charset: Charset): string {
+  // Fast path: plain ASCII that needs no escaping is the common case.
+  let plain = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127 || !KEEP[c]) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return text;
+  const bytes = encode(text, charset);
+  let out = '';
+  for (const b of bytes) {
+    if (KEEP[b]) out += String.fromCharCode(b);
+    else if (b === 0x20) out += '+';
+    else out += '%' + HEX[b >> 4] + HEX[b & 15];
+  }
+  return out;
+}
+
+/**
+ * Decodes one form-encoded component (`+` is a space). A bad escape names the
+ * parameter and the offending text.
+ */
+export function percentDecode(text: string, charset: Charset, name: string): string {
+  if (!/[%+]/.test(text)) return text;
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '+') bytes.push(0x20);
+    else if (ch === '%') {
+      const hex = text.slice(i + 1, i + 3);
+      if (!/^[0-9a-fA-F]{2}$/.test(hex)) {
+        throw new ToolkitError(
+          'BAD_ESCAPE',
+          {
+            en: 'Parameter "{name}": bad percent escape "{escape}" at character {pos}',
+            zh: '参数 "{name}"：第 {pos} 个字符处的百分号编码 "{escape}" 不合法',
+          },
+          { name, escape: text.slice(i, i + 3), pos: i + 1 },
+        );
+      }
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      // A run of literal characters (non-ASCII ones pasted from a log stay as typed).
+      let end = i + 1;
+      while (end < text.length && text[end] !== '%' && text[end] !== '+') end++;
+      for (const b of encode(text.slice(i, end), charset)) bytes.push(b);
+      i = end - 1;
+    }
+  }
+  return decode(Buffer.from(bytes), charset, name);
+}

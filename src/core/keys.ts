@@ -1,0 +1,251 @@
+// Keys as people actually have them: PEM or bare base64 (what Alipay's key tool
+// prints), PKCS#1 or PKCS#8, SPKI or X.509, with stray whitespace, line breaks
+// or literal "\n". Parsed once into KeyObjects and cached by content hash.
+import * as crypto from 'node:crypto';
+import { ToolkitError } from './i18n';
+
+export type KeyFormat = 'pkcs1' | 'pkcs8' | 'spki' | 'x509' | 'sec1';
+export type KeyEncoding = 'pem' | 'base64' | 'der';
+
+export interface KeyInfo {
+  kind: 'private' | 'public';
+  algorithm: string; // 'rsa' | 'dsa' | 'ec' | …
+  bits?: number;
+  format: KeyFormat;
+  encoding: KeyEncoding;
+  /** SHA-256 of the public key's SPKI DER, base64 (as `ssh-keygen -l` shows). Safe to display. */
+  fingerprint: string;
+}
+
+export interface LoadedKey {
+  key: crypto.KeyObject;
+  info: KeyInfo;
+}
+
+function keyError(code: string, en: string, zh: string, source: string, extra: Record<string, string> = {}): ToolkitError {
+  return new ToolkitError(code, { en: `{source}: ${en}`, zh: `{source}：${zh}` }, { source, ...extra });
+}
+
+const PEM_RE = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
+
+interface Cleaned {
+  label?: string; // PEM label, when PEM
+  der: Buffer;
+  encoding: KeyEncoding;
+}
+
+/** Strips what copy-paste adds: literal `\n`, quotes, CRs, spaces inside base64. */
+function clean(input: string | Buffer, source: string): Cleaned {
+  if (Buffer.isBuffer(input) && input.length > 0 && input[0] === 0x30) {
+    return { der: input, encoding: 'der' }; // binary DER (ASN.1 SEQUENCE)
+  }
+  let text = (Buffer.isBuffer(input) ? input.toString('utf8') : input).replace(/^\uFEFF/, '');
+  text = text.replace(/\\r/g, '').replace(/\\n/g, '\n').trim().replace(/^["']|["']$/g, '');
+  if (text === '') throw keyError('KEY_EMPTY', 'the key is empty', '密钥为空', source);
+  const pem = PEM_RE.exec(text);
+  if (pem) {
+    const label = pem[1].trim();
+    const body = pem[2].split(/\r?\n/).filter((l) => !/^[\w-]+:/.test(l)).join('');
+    if (label === 'ENCRYPTED PRIVATE KEY' || /Proc-Type:\s*4,ENCRYPTED/.test(pem[2])) {
+      throw keyError('KEY_ENCRYPTED', 'the key is password-protected; decrypt it first (openssl pkey -in key.pem -out plain.pem)', '密钥有密码保护，请先解密（openssl pkey -in key.pem -out plain.pem）', source);
+    }
+    return { label, der: base64Der(body, source), encoding: 'pem' };
+  }
+  if (/-----BEGIN/.test(text)) {
+    throw keyError('KEY_BAD_PEM', 'the PEM block is incomplete (its BEGIN and END lines do not match)', 'PEM 块不完整（BEGIN 与 END 行不匹配）', source);
+  }
+  return { der: base64Der(text, source), encoding: 'base64' };
+}
+
+function base64Der(body: string, source: string): Buffer {
+  const b64 = body.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64) || b64.length % 4 === 1) {
+    const bad = b64.match(/[^A-Za-z0-9+/=]/)?.[0];
+    throw keyError(
+      'KEY_NOT_BASE64',
+      bad ? 'the key is not base64 (unexpected character "{bad}")' : 'the key is not valid base64',
+      bad ? '密钥不是 base64（出现了意外的字符 "{bad}"）' : '密钥不是合法的 base64',
+      source,
+      bad ? { bad } : {},
+    );
+  }
+  return Buffer.from(b64, 'base64');
+}
+
+function sha256(data: Buffer): string {
+  return crypto.createHash('sha256').update(data).digest('base64').replace(/=+$/, '');
+}
+
+export function fingerprintOf(key: crypto.KeyObject): string {
+  const pub = key.type === 'private' ? crypto.createPublicKey(key) : key;
+  return 'SHA256:' + sha256(pub.export({ type: 'spki', format: 'der' }));
+}
+
+function describe(key: crypto.KeyObject, format: KeyFormat, encoding: KeyEncoding): KeyInfo {
+  const d = key.asymmetricKeyDetails;
+  return {
+    kind: key.type === 'private' ? 'private' : 'public',
+    algorithm: key.asymmetricKeyType ?? 'unknown',
+    bits: d?.modulusLength,
+    format,
+    encoding,
+    fingerprint: fingerprintOf(key),
+  };
+}
+
+const PRIVATE_TYPES: Array<['pkcs8' | 'pkcs1' | 'sec1', KeyFormat]> = [
+  ['pkcs8', 'pkcs8'],
+  ['pkcs1', 'pkcs1'],
+  ['sec1', 'sec1'],
+];
+
+function tryPrivate(c: Cleaned): LoadedKey | undefined {
+  // OpenSSL's traditional "DSA PRIVATE KEY"/"RSA PRIVATE KEY" labels are read by PEM.
+  if (c.label === 'DSA PRIVATE KEY' || c.label === 'EC PRIVATE KEY') {
+    const pem = `-----BEGIN ${c.label}-----\n${c.der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END ${c.label}-----\n`;
+    const key = crypto.createPrivateKey(pem);
+    return { key, info: describe(key, c.label === 'DSA PRIVATE KEY' ? 'pkcs1' : 'sec1', c.encoding) };
+  }
+  for (const [type, format] of PRIVATE_TYPES) {
+    try {
+      const key = crypto.createPrivateKey({ key: c.der, format: 'der', type });
+      return { key, info: describe(key, format, c.encoding) };
+    } catch {
+      // try the next structure
+    }
+  }
+  return undefined;
+}
+
+function tryPublic(c: Cleaned): LoadedKey | undefined {
+  if (c.label === 'CERTIFICATE' || c.label === undefined) {
+    try {
+      const key = new crypto.X509Certificate(c.der).publicKey;
+      return { key, info: describe(key, 'x509', c.encoding) };
+    } catch {
+      // not a certificate
+    }
+  }
+  for (const [type, format] of [['spki', 'spki'], ['pkcs1', 'pkcs1']] as const) {
+    try {
+      const key = crypto.createPublicKey({ key: c.der, format: 'der', type });
+      return { key, info: describe(key, format, c.encoding) };
+    } catch {
+      // try the next structure
+    }
+  }
+  return undefined;
+}
+
+const cache = new Map<string, LoadedKey>();
+const CACHE_MAX = 64;
+
+function cached(kind: string, input: string | Buffer, load: () => LoadedKey): LoadedKey {
+  const id = kind + crypto.createHash('sha256').update(input).digest('base64');
+  let hit = cache.get(id);
+  if (!hit) {
+    hit = load();
+    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
+    cache.set(id, hit);
+  }
+  return hit;
+}
+
+const PUBLIC_LABELS = new Set(['PUBLIC KEY', 'RSA PUBLIC KEY', 'CERTIFICATE']);
+
+/** Loads a private key in any accepted form. `source` names it in errors (a file name, "merchant private key"). */
+export function loadPrivateKey(input: string | Buffer, source = 'private key'): LoadedKey {
+  return cached('priv:', input, () => {
+    const c = clean(input, source);
+    if (c.label && PUBLIC_LABELS.has(c.label)) {
+      throw keyError('KEY_IS_PUBLIC', 'this is a public key, but a private key is needed here', '这是公钥，此处需要私钥', source);
+    }
+    const k = tryPrivate(c);
+    if (k) return k;
+    if (!c.label && tryPublic(c)) {
+      throw keyError('KEY_IS_PUBLIC', 'this is a public key, but a private key is needed here', '这是公钥，此处需要私钥', source);
+    }
+    throw keyError('KEY_UNREADABLE', 'not a private key in PKCS#1 or PKCS#8 form (the data may be truncated)', '不是 PKCS#1 或 PKCS#8 格式的私钥（数据可能被截断）', source);
+  });
+}
+
+/** Loads a public key (SPKI, PKCS#1 RSA public, or an X.509 certificate); a private key yields its public half. */
+export function loadPublicKey(input: string | Buffer, source = 'public key'): LoadedKey {
+  return cached('pub:', input, () => {
+    const c = clean(input, source);
+    const k = tryPublic(c);
+    if (k) return k;
+    const priv = tryPrivate(c);
+    if (priv) {
+      const key = crypto.createPublicKey(priv.key);
+      return { key, info: { ...priv.info, kind: 'public' } };
+    }
+    throw keyError('KEY_UNREADABLE', 'not a public key (X.509 SubjectPublicKeyInfo, PKCS#1 or certificate)', '不是公钥（X.509 SubjectPublicKeyInfo、PKCS#1 或证书）', source);
+  });
+}
+
+/** Loads whatever the key is, private or public. */
+export function loadAnyKey(input: string | Buffer, source = 'key'): LoadedKey {
+  const c = clean(input, source);
+  const k = (!c.label || !PUBLIC_LABELS.has(c.label) ? tryPrivate(c) : undefined) ?? tryPublic(c);
+  if (!k) throw keyError('KEY_UNREADABLE', 'not a key in any form this tool reads (PEM or base64; PKCS#1, PKCS#8, SPKI or X.509)', '不是可识别的密钥（PEM 或 base64；PKCS#1、PKCS#8、SPKI 或 X.509）', source);
+  return k;
+}
+
+export function describeKey(input: string | Buffer, source = 'key'): KeyInfo {
+  return loadAnyKey(input, source).info;
+}
+
+function pem(der: Buffer, label: string): string {
+  return `-----BEGIN ${label}-----\n${der.toString('base64').replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END ${label}-----\n`;
+}
+
+/** Bare base64 on one line: the form Alipay's console and key tool use. */
+export function toBareBase64(pemText: string): string {
+  return pemText.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
+}
+
+/** PKCS#8 PEM of a private key (the form Java's SDK and most tools want). */
+export function toPkcs8(input: string | Buffer, source?: string): string {
+  return loadPrivateKey(input, source).key.export({ type: 'pkcs8', format: 'pem' }) as string;
+}
+
+/** PKCS#1 ("RSA PRIVATE KEY") PEM of an RSA private key (PHP's and the legacy demos' form). */
+export function toPkcs1(input: string | Buffer, source = 'private key'): string {
+  const { key } = loadPrivateKey(input, source);
+  if (key.asymmetricKeyType !== 'rsa') {
+    throw keyError('KEY_NOT_RSA', 'PKCS#1 exists only for RSA keys; this is a {alg} key', 'PKCS#1 仅适用于 RSA 密钥；这是 {alg} 密钥', source, { alg: key.asymmetricKeyType ?? '?' });
+  }
+  return pem(key.export({ type: 'pkcs1', format: 'der' }) as Buffer, 'RSA PRIVATE KEY');
+}
+
+/** SPKI PEM of the public half. */
+export function derivePublicKey(input: string | Buffer, source?: string): string {
+  return loadPublicKey(input, source).key.export({ type: 'spki', format: 'pem' }) as string;
+}
+
+export interface GeneratedPair {
+  /** PKCS#8 PEM. */
+  privateKey: string;
+  /** SPKI PEM. */
+  publicKey: string;
+}
+
+/** RSA pair: 2048 bits by default; 1024 only for legacy accounts that demand it. */
+export function generateRsaPair(bits: 1024 | 2048 | 3072 | 4096 = 2048): GeneratedPair {
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', {
+    modulusLength: bits,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  return { privateKey, publicKey };
+}
+
+/** True when the private key and the public key are two halves of one pair. */
+export function keysMatch(privateKey: string | Buffer, publicKey: string | Buffer): boolean {
+  const priv = loadPrivateKey(privateKey, 'private key').key;
+  const pub = loadPublicKey(publicKey, 'public key').key;
+  const a = crypto.createPublicKey(priv).export({ type: 'spki', format: 'der' });
+  const b = pub.export({ type: 'spki', format: 'der' });
+  return a.equals(b);
+}

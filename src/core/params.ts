@@ -1,0 +1,174 @@
+// Parameters in: a gateway URL, a query string or form body, a JSON object, or
+// `name=value` lines — into one ordered list, decoded in `_input_charset`.
+import { Charset, normalizeCharset, percentDecode, percentEncode } from './charset';
+import { ToolkitError } from './i18n';
+
+export interface Param {
+  name: string;
+  value: string;
+}
+
+export type InputKind = 'url' | 'query' | 'json' | 'lines';
+
+export interface ParsedInput {
+  kind: InputKind;
+  /** `scheme://host/path` of a URL input, without the query. */
+  gateway?: string;
+  params: Param[];
+  charset: Charset;
+}
+
+export interface ParseOptions {
+  /** Overrides `_input_charset` (the CLI's --charset). */
+  charset?: string;
+}
+
+const MAX_INPUT = 16 * 1024 * 1024;
+
+function fail(code: string, en: string, zh: string, args: Record<string, string | number> = {}): never {
+  throw new ToolkitError(code, { en, zh }, args);
+}
+
+export function getParam(params: readonly Param[], name: string): string | undefined {
+  return params.find((p) => p.name === name)?.value;
+}
+
+/** Returns a copy with `name` set (replacing in place, else appended). */
+export function setParam(params: readonly Param[], name: string, value: string): Param[] {
+  const out = params.map((p) => ({ ...p }));
+  const hit = out.find((p) => p.name === name);
+  if (hit) hit.value = value;
+  else out.push({ name, value });
+  return out;
+}
+
+export function removeParams(params: readonly Param[], ...names: string[]): Param[] {
+  return params.filter((p) => !names.includes(p.name));
+}
+
+function checkDuplicates(params: readonly Param[]): void {
+  const seen = new Set<string>();
+  for (const p of params) {
+    if (seen.has(p.name)) {
+      fail('DUPLICATE_PARAM', 'Parameter "{name}" appears more than once', '参数 "{name}" 出现了不止一次', { name: p.name });
+    }
+    seen.add(p.name);
+  }
+}
+
+/** Finds `_input_charset` in a raw query without decoding anything else (its value is ASCII). */
+function rawCharsetOf(query: string): string | undefined {
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0 && pair.slice(0, eq) === '_input_charset') return pair.slice(eq + 1);
+  }
+  return undefined;
+}
+
+/** The charset to decode with: the override, else `_input_charset`, else utf-8. */
+function pickCharset(override: string | undefined, fromInput: string | undefined): Charset {
+  if (override) return normalizeCharset(override, '--charset');
+  if (fromInput) return normalizeCharset(fromInput);
+  return 'utf-8';
+}
+
+/** Parses a query string or form body (a leading `?` is ignored). */
+export function parseQuery(query: string, options: ParseOptions = {}): { params: Param[]; charset: Charset } {
+  const q = query.replace(/^\?/, '').trim();
+  const charset = pickCharset(options.charset, rawCharsetOf(q));
+  const params: Param[] = [];
+  for (const pair of q.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const rawName = eq < 0 ? pair : pair.slice(0, eq);
+    const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
+    const name = percentDecode(rawName, charset, rawName);
+    if (name === '') fail('EMPTY_NAME', 'A parameter has no name: "{pair}"', '有一个参数没有名字："{pair}"', { pair: pair.slice(0, 80) });
+    params.push({ name, value: percentDecode(rawValue, charset, name) });
+  }
+  checkDuplicates(params);
+  return { params, charset };
+}
+
+/** Form-encodes the parameters in their order. */
+export function serializeQuery(params: readonly Param[], charset: Charset): string {
+  return params.map((p) => `${percentEncode(p.name, charset)}=${percentEncode(p.value, charset)}`).join('&');
+}
+
+/** The gateway plus every parameter, percent-encoded in `charset`. */
+export function buildUrl(gateway: string, params: readonly Param[], charset: Charset): string {
+  return `${gateway}?${serializeQuery(params, charset)}`;
+}
+
+function parseJson(text: string, options: ParseOptions): { params: Param[]; charset: Charset } {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(text);
+  } catch (e) {
+    fail('BAD_JSON', 'The input is not valid JSON: {reason}', '输入不是合法的 JSON：{reason}', { reason: (e as Error).message });
+  }
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
+    fail('BAD_JSON', 'The JSON input must be an object of parameter names to values', 'JSON 输入必须是"参数名: 值"的对象');
+  }
+  const params: Param[] = [];
+  for (const [name, v] of Object.entries(obj as Record<string, unknown>)) {
+    // null/undefined are "no value" (dropped from signing like empty strings);
+    // nested objects (OpenAPI biz_content) are sent as their JSON text.
+    const value = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    params.push({ name, value });
+  }
+  const charset = pickCharset(options.charset, getParam(params, '_input_charset'));
+  return { params, charset };
+}
+
+/** `name=value` per line; `#` comment lines and blank lines skipped; spaces around `=` trimmed. */
+function parseLines(text: string, options: ParseOptions): { params: Param[]; charset: Charset } {
+  const params: Param[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#')) return;
+    const eq = t.indexOf('=');
+    if (eq <= 0) {
+      fail('BAD_LINE', 'Line {line}: expected name=value, found "{text}"', '第 {line} 行：应为 name=value，实际为 "{text}"', { line: i + 1, text: t.slice(0, 80) });
+    }
+    params.push({ name: t.slice(0, eq).trim(), value: t.slice(eq + 1).trim() });
+  });
+  checkDuplicates(params);
+  const charset = pickCharset(options.charset, getParam(params, '_input_charset'));
+  return { params, charset };
+}
+
+/** Tells which of the accepted shapes `text` is. */
+export function detectKind(text: string): InputKind {
+  const t = text.trim();
+  if (t.startsWith('{')) return 'json';
+  if (/^https?:\/\//i.test(t)) return 'url';
+  const lines = t.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+  if (lines.length > 1 || (lines.length === 1 && /^\s*[\w.]+\s+=\s/.test(lines[0]))) return 'lines';
+  return 'query';
+}
+
+/** Parses any accepted input into an ordered parameter list. */
+export function parseInput(text: string, options: ParseOptions = {}): ParsedInput {
+  if (text.length > MAX_INPUT) {
+    fail('TOO_LARGE', 'The input is larger than 16 MB; a gateway request never is', '输入超过 16 MB，网关请求不会这么大');
+  }
+  const t = text.replace(/^\uFEFF/, '').trim();
+  if (t === '') fail('EMPTY_INPUT', 'The input is empty: give a URL, a query string, JSON or name=value lines', '输入为空：请提供 URL、查询串、JSON 或 name=value 行');
+  const kind = detectKind(t);
+  if (kind === 'json') return { kind, ...parseJson(t, options) };
+  if (kind === 'lines') return { kind, ...parseLines(t, options) };
+  if (kind === 'url') {
+    let url: URL;
+    try {
+      url = new URL(t);
+    } catch {
+      fail('BAD_URL', 'Not a valid URL: "{url}"', '不是合法的 URL："{url}"', { url: t.slice(0, 120) });
+    }
+    const q = t.indexOf('?');
+    const hash = t.indexOf('#', q < 0 ? 0 : q);
+    const query = q < 0 ? '' : t.slice(q + 1, hash < 0 ? undefined : hash);
+    return { kind, gateway: `${url.protocol}//${url.host}${url.pathname}`, ...parseQuery(query, options) };
+  }
+  return { kind, ...parseQuery(t, options) };
+}

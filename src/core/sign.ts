@@ -1,0 +1,152 @@
+// The MAPI signing rule (shared/protocol.md), written once: every front end,
+// the emulator and the doctor call these functions.
+import * as crypto from 'node:crypto';
+import { Charset, encode } from './charset';
+import { ToolkitError } from './i18n';
+import { loadPrivateKey, loadPublicKey } from './keys';
+import { Param, setParam } from './params';
+
+export type SignType = 'MD5' | 'RSA' | 'RSA2' | 'DSA';
+export const SIGN_TYPES: readonly SignType[] = ['MD5', 'RSA', 'RSA2', 'DSA'];
+
+/** `0001` is the WAP gateway's name for RSA. */
+export function normalizeSignType(name: string): SignType {
+  const n = name.trim().toUpperCase();
+  if (n === '0001') return 'RSA';
+  if ((SIGN_TYPES as readonly string[]).includes(n)) return n as SignType;
+  throw new ToolkitError(
+    'UNKNOWN_SIGN_TYPE',
+    { en: 'sign_type: unknown signature type "{name}" (use MD5, RSA, RSA2 or DSA)', zh: 'sign_type：不支持的签名方式 "{name}"（请使用 MD5、RSA、RSA2 或 DSA）' },
+    { name },
+  );
+}
+
+/** Rule 1: names compared case-insensitively, as the Java demo does. */
+export function isSignatureParam(name: string): boolean {
+  const n = name.toLowerCase();
+  return n === 'sign' || n === 'sign_type';
+}
+
+export interface PresignOptions {
+  /** Keep `sign_type` in the content (OpenAPI requests, WAP `sec_id`-style variants). */
+  keepSignType?: boolean;
+}
+
+/** Rules 1–2: drop sign/sign_type and empty values; sort by name in byte order. */
+export function presignParams(params: readonly Param[], options: PresignOptions = {}): Param[] {
+  return params
+    .filter((p) => p.value !== '' && !(isSignatureParam(p.name) && !(options.keepSignType && p.name.toLowerCase() === 'sign_type')))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Rule 3: raw (not URL-encoded) values joined as name=value with `&`. */
+export function presignString(params: readonly Param[], options?: PresignOptions): string {
+  return presignParams(params, options)
+    .map((p) => `${p.name}=${p.value}`)
+    .join('&');
+}
+
+/** What signs: the MD5 secret, or a private key (text in any accepted form, or a KeyObject). */
+export type SigningKey = { md5Key: string } | { privateKey: string | Buffer | crypto.KeyObject };
+/** What verifies: the MD5 secret, or the other party's public key (Alipay's, for what Alipay sends). */
+export type VerifyingKey = { md5Key: string } | { publicKey: string | Buffer | crypto.KeyObject };
+
+const DIGEST: Record<Exclude<SignType, 'MD5'>, string> = { RSA: 'sha1', RSA2: 'sha256', DSA: 'sha1' };
+const KEY_TYPE: Record<Exclude<SignType, 'MD5'>, string> = { RSA: 'rsa', RSA2: 'rsa', DSA: 'dsa' };
+
+function needKey(signType: SignType, have: string): ToolkitError {
+  return new ToolkitError(
+    'WRONG_KEY_KIND',
+    { en: 'sign_type {signType} needs {need}, but {have} was given', zh: 'sign_type {signType} 需要{needZh}，但提供的是{haveZh}' },
+    {
+      signType,
+      need: signType === 'MD5' ? 'the MD5 key' : `a ${KEY_TYPE[signType].toUpperCase()} key`,
+      needZh: signType === 'MD5' ? ' MD5 密钥' : ` ${KEY_TYPE[signType].toUpperCase()} 密钥`,
+      have,
+      haveZh: have,
+    },
+  );
+}
+
+function asPrivate(k: string | Buffer | crypto.KeyObject): crypto.KeyObject {
+  return k instanceof crypto.KeyObject ? k : loadPrivateKey(k, 'private key').key;
+}
+
+function asPublic(k: string | Buffer | crypto.KeyObject): crypto.KeyObject {
+  if (k instanceof crypto.KeyObject) return k.type === 'private' ? crypto.createPublicKey(k) : k;
+  return loadPublicKey(k, 'public key').key;
+}
+
+function checkAlgorithm(signType: Exclude<SignType, 'MD5'>, key: crypto.KeyObject): void {
+  if (key.asymmetricKeyType !== KEY_TYPE[signType]) throw needKey(signType, `a ${key.asymmetricKeyType?.toUpperCase()} key`);
+}
+
+/** Rule 4: lowercase hex md5 of content + key, over the charset's bytes (no `&key=`). */
+export function md5Sign(content: string, md5Key: string, charset: Charset): string {
+  return crypto.createHash('md5').update(encode(content + md5Key, charset)).digest('hex');
+}
+
+/** Signs the exact content string (the pre-sign string) over its bytes in `charset`. */
+export function signContent(content: string, signType: SignType, key: SigningKey, charset: Charset): string {
+  if (signType === 'MD5') {
+    if (!('md5Key' in key)) throw needKey(signType, 'a private key');
+    return md5Sign(content, key.md5Key, charset);
+  }
+  if (!('privateKey' in key)) throw needKey(signType, 'the MD5 key');
+  const pk = asPrivate(key.privateKey);
+  checkAlgorithm(signType, pk);
+  return crypto.sign(DIGEST[signType], encode(content, charset), pk).toString('base64');
+}
+
+/** Verifies a signature over the exact content; MD5 in constant time, case-insensitively. */
+export function verifyContent(content: string, signature: string, signType: SignType, key: VerifyingKey, charset: Charset): boolean {
+  if (signType === 'MD5') {
+    if (!('md5Key' in key)) throw needKey(signType, 'a public key');
+    const want = Buffer.from(md5Sign(content, key.md5Key, charset));
+    const got = Buffer.from(signature.trim().toLowerCase());
+    return got.length === want.length && crypto.timingSafeEqual(got, want);
+  }
+  if (!('publicKey' in key)) throw needKey(signType, 'the MD5 key');
+  const pub = asPublic(key.publicKey);
+  checkAlgorithm(signType, pub);
+  const sig = Buffer.from(signature.replace(/\s+/g, ''), 'base64');
+  if (sig.length === 0) return false;
+  try {
+    return crypto.verify(DIGEST[signType], encode(content, charset), pub, sig);
+  } catch {
+    return false; // malformed DER (DSA) is simply not a valid signature
+  }
+}
+
+export interface SignResult {
+  presign: string;
+  sign: string;
+  signType: SignType;
+  /** The input parameters with `sign` and `sign_type` set or replaced (at the end when new). */
+  params: Param[];
+}
+
+/** Signs a request: pre-sign string, signature, and the parameters ready for the URL. */
+export function signParams(params: readonly Param[], signType: SignType, key: SigningKey, charset: Charset): SignResult {
+  const presign = presignString(params);
+  const sign = signContent(presign, signType, key, charset);
+  const out = setParam(setParam(params, 'sign', sign), 'sign_type', signType);
+  return { presign, sign, signType, params: out };
+}
+
+export interface VerifyResult {
+  valid: boolean;
+  presign: string;
+  signType: SignType;
+  /** Why it is invalid, when it is: missing sign, or the signature does not match. */
+  reason?: 'NO_SIGN' | 'MISMATCH';
+}
+
+/** Verifies signed parameters (a notification, a return URL, a signed request). */
+export function verifyParams(params: readonly Param[], signType: SignType, key: VerifyingKey, charset: Charset): VerifyResult {
+  const presign = presignString(params);
+  const sign = params.find((p) => p.name.toLowerCase() === 'sign')?.value ?? '';
+  if (sign === '') return { valid: false, presign, signType, reason: 'NO_SIGN' };
+  const valid = verifyContent(presign, sign, signType, key, charset);
+  return valid ? { valid, presign, signType } : { valid, presign, signType, reason: 'MISMATCH' };
+}
