@@ -62,8 +62,8 @@ const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The suite that runs inside a real VS Code (see scripts/test-integration.js).
-  { ...common, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', external: ['vscode', 'mocha'], minify: false, sourcemap: true,
-    plugins: [problemMatcher, integrationSuiteFiles] },
+  { ...common, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', external: ['vscode', 'mocha'],
+    minify: false, sourcemap: true, plugins: [problemMatcher, integrationSuiteFiles] },
 ];
 
 async function main() {

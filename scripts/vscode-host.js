@@ -16,6 +16,7 @@ const http = require('http');
 const net = require('net');
 const os = require('os');
 const path = require('path');
+const { URLSearchParams } = require('url');
 
 const ROOT = path.resolve(__dirname, '..');
 const HOST_DIR = path.join(ROOT, '.vscode-test', 'host');
@@ -86,7 +87,7 @@ function ensureHost() {
   log('installing the VS Code test host (first use; a few minutes)…');
   // flock serialises concurrent first runs; the child re-checks the marker.
   const lock = path.join(ROOT, '.vscode-test', 'host.lock');
-  run('install', 'flock', [lock, process.execPath, __filename, '--install']);
+  run('install', 'flock', [lock, process.execPath, path.join(__dirname, 'vscode-host.js'), '--install']);
   if (!isInstalled()) throw new Error('VS Code test host install did not complete');
 }
 
@@ -121,8 +122,15 @@ async function waitForHttp(url, timeoutMs, isDead) {
   }
 }
 
+/** Process groups we started and have not stopped yet; killed on exit whatever the path (signal, exception). */
+const live = new Set();
+process.on('exit', () => {
+  for (const pid of live) killGroup(pid);
+});
+
 /** Kills a process group we created (detached child = group leader) by its own pid. */
 function killGroup(pid) {
+  live.delete(pid);
   if (!pid) return;
   try {
     process.kill(-pid, 'SIGKILL');
@@ -136,14 +144,14 @@ function killGroup(pid) {
 }
 
 /**
- * Starts code-server on a free 127.0.0.1 port with fresh user-data and
- * extensions dirs. `env` is added to code-server's environment, which its
- * extension host inherits (how tests get ALIPAY_TEST_PROBE).
- * Returns { port, origin, pid, stop(), output() }.
+ * Starts code-server on 127.0.0.1 (a free port unless `port` is given) with
+ * fresh user-data and extensions dirs. `env` is added to code-server's
+ * environment, which its extension host inherits (how tests get ALIPAY_TEST_PROBE).
+ * Returns { port, origin, pid, stop(), output(), onExit(cb) }.
  */
-async function startCodeServer({ env = {}, quiet = true, timeoutMs = 60000 } = {}) {
+async function startCodeServer({ env = {}, quiet = true, timeoutMs = 60000, port: wanted } = {}) {
   ensureHost();
-  const port = await freePort();
+  const port = wanted || await freePort();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'alipay-vscode-'));
   const userData = path.join(tmp, 'user-data');
   const extensions = path.join(tmp, 'extensions');
@@ -158,6 +166,8 @@ async function startCodeServer({ env = {}, quiet = true, timeoutMs = 60000 } = {
     'extensions.autoUpdate': false,
     'workbench.tips.enabled': false,
     'security.workspace.trust.enabled': false,
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
   }, null, 2));
   const args = [
     path.join(CODE_SERVER_DIR, 'out', 'node', 'entry.js'),
@@ -174,8 +184,10 @@ async function startCodeServer({ env = {}, quiet = true, timeoutMs = 60000 } = {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PATH: `${NODE24_BIN}:${process.env.PATH}`, ...env },
   });
+  live.add(child.pid);
   let out = '';
   let exited = false;
+  const exitListeners = [];
   const collect = (d) => {
     out += d;
     if (out.length > 200000) out = out.slice(-100000);
@@ -183,7 +195,10 @@ async function startCodeServer({ env = {}, quiet = true, timeoutMs = 60000 } = {
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  child.on('exit', () => { exited = true; });
+  child.on('exit', (code, signal) => {
+    exited = true;
+    for (const cb of exitListeners) cb(code ?? signal);
+  });
   const stop = () => {
     killGroup(child.pid);
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -193,9 +208,9 @@ async function startCodeServer({ env = {}, quiet = true, timeoutMs = 60000 } = {
     await waitForHttp(`${origin}/`, timeoutMs, () => exited);
   } catch (e) {
     stop();
-    throw new Error(`${e.message}\n--- code-server output ---\n${out.slice(-4000)}`);
+    throw new Error(`${e.message}\n--- code-server output ---\n${out.slice(-4000)}`, { cause: e });
   }
-  return { port, origin, pid: child.pid, stop, output: () => out };
+  return { port, origin, pid: child.pid, stop, output: () => out, onExit: (cb) => exitListeners.push(cb) };
 }
 
 /** Launches headless Chromium (Debian's) via the host's playwright-core. */
@@ -210,6 +225,7 @@ async function launchChromium({ headless = true } = {}) {
   });
   const proc = browser.process && browser.process();
   const pid = proc ? proc.pid : undefined;
+  if (pid) live.add(pid);
   const stop = async () => {
     // close() politely, but never wait on it forever; then make sure by pid.
     await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
@@ -239,7 +255,8 @@ function copySamples() {
 
 /** Builds dist/ and out/ with the project's esbuild.js; throws if the build fails. */
 function build(extraArgs = []) {
-  run('build', process.execPath, [path.join(ROOT, 'esbuild.js'), ...extraArgs], { cwd: ROOT });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'esbuild.js'), ...extraArgs], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
+  if (r.status !== 0) throw new Error(`the build (node esbuild.js) failed (exit ${r.status ?? r.signal}); see the errors above`);
 }
 
 module.exports = {

@@ -1,6 +1,7 @@
 // `alipay-toolkit` — the command line over the core engine. Each subcommand
 // lives in src/cli/<name>.ts and is loaded only when called.
 import { CliIO, EXIT, processIO, reportError } from './cli/io';
+import { langFromLocale } from './core/i18n';
 
 export interface Subcommand {
   /** One line for `--help`, in both languages. */
@@ -8,9 +9,19 @@ export interface Subcommand {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
+// Lazy require: each subcommand's code loads only when it runs.
+/* eslint-disable @typescript-eslint/no-require-imports */
 const COMMANDS: Record<string, () => Subcommand> = {
   // name: () => require('./cli/name').command,  — one line per subcommand
+  sign: () => require('./cli/sign').command,
+  verify: () => require('./cli/verify').command,
+  keys: () => require('./cli/keys').command,
+  explain: () => require('./cli/explain').command,
+  send: () => require('./cli/send').command,
+  decode: () => require('./cli/decode').command,
+  gateway: () => require('./cli/gateway').command,
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 function help(io: CliIO): void {
   io.stdout('alipay-toolkit <command> [options]');
@@ -19,8 +30,21 @@ function help(io: CliIO): void {
   }
 }
 
+/** `--lang en|zh` anywhere on the line overrides LANG; it is removed before the subcommand sees the arguments. */
+function takeLang(argv: string[], io: CliIO): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') return out.concat(argv.slice(i));
+    const value = a === '--lang' ? argv[++i] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (value === undefined && a !== '--lang') out.push(a);
+    else io.lang = langFromLocale(value);
+  }
+  return out;
+}
+
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = takeLang(argv, io);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     help(io);
     return name ? EXIT.ok : EXIT.usage;

@@ -46,9 +46,7 @@ function clean(input: string | Buffer, source: string): Cleaned {
   if (pem) {
     const label = pem[1].trim();
     const body = pem[2].split(/\r?\n/).filter((l) => !/^[\w-]+:/.test(l)).join('');
-    if (label === 'ENCRYPTED PRIVATE KEY' || /Proc-Type:\s*4,ENCRYPTED/.test(pem[2])) {
-      throw keyError('KEY_ENCRYPTED', 'the key is password-protected; decrypt it first (openssl pkey -in key.pem -out plain.pem)', '密钥有密码保护，请先解密（openssl pkey -in key.pem -out plain.pem）', source);
-    }
+    if (label === 'ENCRYPTED PRIVATE KEY' || /Proc-Type:\s*4,ENCRYPTED/.test(pem[2])) throw encryptedError(source);
     return { label, der: base64Der(body, source), encoding: 'pem' };
   }
   if (/-----BEGIN/.test(text)) {
@@ -99,22 +97,35 @@ const PRIVATE_TYPES: Array<['pkcs8' | 'pkcs1' | 'sec1', KeyFormat]> = [
   ['sec1', 'sec1'],
 ];
 
-function tryPrivate(c: Cleaned): LoadedKey | undefined {
-  // OpenSSL's traditional "DSA PRIVATE KEY"/"RSA PRIVATE KEY" labels are read by PEM.
-  if (c.label === 'DSA PRIVATE KEY' || c.label === 'EC PRIVATE KEY') {
-    const pem = `-----BEGIN ${c.label}-----\n${c.der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END ${c.label}-----\n`;
-    const key = crypto.createPrivateKey(pem);
-    return { key, info: describe(key, c.label === 'DSA PRIVATE KEY' ? 'pkcs1' : 'sec1', c.encoding) };
+/** OpenSSL's traditional "DSA PRIVATE KEY" has no DER type in node:crypto; it is read through PEM. */
+function tryTraditionalDsa(c: Cleaned): LoadedKey | undefined {
+  try {
+    const pemText = pem(c.der, 'DSA PRIVATE KEY');
+    const key = crypto.createPrivateKey(pemText);
+    return { key, info: describe(key, 'pkcs1', c.encoding) };
+  } catch {
+    return undefined; // malformed: the caller reports one clear error
   }
+}
+
+function tryPrivate(c: Cleaned, source: string): LoadedKey | undefined {
+  if (c.label === 'DSA PRIVATE KEY') return tryTraditionalDsa(c);
   for (const [type, format] of PRIVATE_TYPES) {
     try {
       const key = crypto.createPrivateKey({ key: c.der, format: 'der', type });
       return { key, info: describe(key, format, c.encoding) };
-    } catch {
-      // try the next structure
+    } catch (e) {
+      // Encrypted PKCS#8 given as bare base64 or DER: say so rather than "unreadable".
+      if ((e as NodeJS.ErrnoException).code === 'ERR_MISSING_PASSPHRASE') throw encryptedError(source);
+      // otherwise try the next structure
     }
   }
-  return undefined;
+  // Bare base64 of a traditional DSA key (no label to tell us).
+  return c.label === undefined ? tryTraditionalDsa(c) : undefined;
+}
+
+function encryptedError(source: string): ToolkitError {
+  return keyError('KEY_ENCRYPTED', 'the key is password-protected; decrypt it first (openssl pkey -in key.pem -out plain.pem)', '密钥有密码保护，请先解密（openssl pkey -in key.pem -out plain.pem）', source);
 }
 
 function tryPublic(c: Cleaned): LoadedKey | undefined {
@@ -160,7 +171,7 @@ export function loadPrivateKey(input: string | Buffer, source = 'private key'): 
     if (c.label && PUBLIC_LABELS.has(c.label)) {
       throw keyError('KEY_IS_PUBLIC', 'this is a public key, but a private key is needed here', '这是公钥，此处需要私钥', source);
     }
-    const k = tryPrivate(c);
+    const k = tryPrivate(c, source);
     if (k) return k;
     if (!c.label && tryPublic(c)) {
       throw keyError('KEY_IS_PUBLIC', 'this is a public key, but a private key is needed here', '这是公钥，此处需要私钥', source);
@@ -175,7 +186,7 @@ export function loadPublicKey(input: string | Buffer, source = 'public key'): Lo
     const c = clean(input, source);
     const k = tryPublic(c);
     if (k) return k;
-    const priv = tryPrivate(c);
+    const priv = tryPrivate(c, source);
     if (priv) {
       const key = crypto.createPublicKey(priv.key);
       return { key, info: { ...priv.info, kind: 'public' } };
@@ -187,7 +198,7 @@ export function loadPublicKey(input: string | Buffer, source = 'public key'): Lo
 /** Loads whatever the key is, private or public. */
 export function loadAnyKey(input: string | Buffer, source = 'key'): LoadedKey {
   const c = clean(input, source);
-  const k = (!c.label || !PUBLIC_LABELS.has(c.label) ? tryPrivate(c) : undefined) ?? tryPublic(c);
+  const k = (!c.label || !PUBLIC_LABELS.has(c.label) ? tryPrivate(c, source) : undefined) ?? tryPublic(c);
   if (!k) throw keyError('KEY_UNREADABLE', 'not a key in any form this tool reads (PEM or base64; PKCS#1, PKCS#8, SPKI or X.509)', '不是可识别的密钥（PEM 或 base64；PKCS#1、PKCS#8、SPKI 或 X.509）', source);
   return k;
 }

@@ -1,7 +1,7 @@
 // The MAPI signing rule (shared/protocol.md), written once: every front end,
 // the emulator and the doctor call these functions.
 import * as crypto from 'node:crypto';
-import { Charset, encode } from './charset';
+import { Charset, canEncode, encode } from './charset';
 import { ToolkitError } from './i18n';
 import { loadPrivateKey, loadPublicKey } from './keys';
 import { Param, setParam } from './params';
@@ -69,7 +69,11 @@ function needKey(signType: SignType, have: string): ToolkitError {
 }
 
 function asPrivate(k: string | Buffer | crypto.KeyObject): crypto.KeyObject {
-  return k instanceof crypto.KeyObject ? k : loadPrivateKey(k, 'private key').key;
+  if (!(k instanceof crypto.KeyObject)) return loadPrivateKey(k, 'private key').key;
+  if (k.type !== 'private') {
+    throw new ToolkitError('KEY_IS_PUBLIC', { en: 'private key: this is a public key, but a private key is needed here', zh: '私钥：这是公钥，此处需要私钥' });
+  }
+  return k;
 }
 
 function asPublic(k: string | Buffer | crypto.KeyObject): crypto.KeyObject {
@@ -124,6 +128,23 @@ export interface SignResult {
   signType: SignType;
   /** The input parameters with `sign` and `sign_type` set or replaced (at the end when new). */
   params: Param[];
+}
+
+/**
+ * GBK and GB2312 cannot hold every character; an unencodable one would be sent
+ * and signed as "?". Fails naming the parameter instead.
+ */
+export function assertEncodable(params: readonly Param[], charset: Charset): void {
+  if (charset === 'utf-8') return;
+  for (const p of params) {
+    if (!canEncode(p.value, charset) || !canEncode(p.name, charset)) {
+      throw new ToolkitError(
+        'UNENCODABLE',
+        { en: 'Parameter "{name}": its value has characters that {charset} cannot represent (use _input_charset=utf-8)', zh: '参数 "{name}"：其值包含 {charset} 无法表示的字符（请使用 _input_charset=utf-8）' },
+        { name: p.name.slice(0, 60), charset },
+      );
+    }
+  }
 }
 
 /** Signs a request: pre-sign string, signature, and the parameters ready for the URL. */

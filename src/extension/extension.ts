@@ -1,13 +1,34 @@
 // activate() only composes feature modules; each returns a Disposable and
 // loads its heavy parts on first use.
 import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { registerLog } from './log';
+import { registerPreview } from './preview';
+import { profileKeyDeps } from './preview/keys';
+import { registerProfiles } from './profiles';
+import { registerSecrets } from './secrets';
+import { registerStatusBar, statusBarState } from './statusBar';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns: read-only views for the integration tests (no secrets). */
+export interface ExtensionApi {
+  /** The folder of the "Alipay" log file (context.logUri). */
+  logUri: vscode.Uri;
+  statusBar: typeof statusBarState;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(
     vscode.Disposable.from(
+      registerLog(context), // first: the others log
+      registerProfiles(context),
+      registerSecrets(context),
+      registerStatusBar(context),
+      registerCommands(context),
+      registerPreview(context, profileKeyDeps()),
       // register<Feature>(context, …) calls go here, one per feature module.
     ),
   );
+  return { logUri: context.logUri, statusBar: statusBarState };
 }
 
 export function deactivate(): void {}

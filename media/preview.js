@@ -1,0 +1,326 @@
+// Alipay response preview — webview side. Messages: src/extension/preview/protocol.ts.
+// Everything shown comes from untrusted responses: it is put on the page only
+// with createElement/textContent (never innerHTML, never as a URL or handler).
+// @ts-check
+(function () {
+  'use strict';
+  /* global acquireVsCodeApi */
+  const vscode = acquireVsCodeApi();
+  const root = /** @type {HTMLElement} */ (document.getElementById('root'));
+  const PAGE = 200; // rows per "show more": keeps first paint fast on 2,500-row statements
+
+  /** @type {Record<string,string>} */
+  let S = {};
+  let lang = 'en';
+
+  /** @param {string} k */
+  const s = (k) => (Object.prototype.hasOwnProperty.call(S, k) ? S[k] : k);
+  /** @param {{en:string,zh:string}|undefined} t */
+  const tx = (t) => (t && typeof t === 'object' ? String(lang === 'zh' ? t.zh : t.en) : '');
+
+  /**
+   * @param {string} tag
+   * @param {string} [cls]
+   * @param {string} [text]
+   */
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  /** @param {HTMLElement} parent @param {string} title @param {string} id */
+  function section(parent, title, id) {
+    const sec = el('section', 'section');
+    sec.id = id;
+    sec.appendChild(el('h2', undefined, title));
+    parent.appendChild(sec);
+    return sec;
+  }
+
+  function verdictClass(v) {
+    return v === 'valid' ? 'ok' : v === 'invalid' || v === 'error' ? 'bad' : 'warn';
+  }
+
+  function renderBanner(parent, m) {
+    const st = m.status || {};
+    const cls = st.success === true ? 'ok' : st.success === false ? 'bad' : 'info';
+    const b = el('section', 'banner ' + cls);
+    b.id = 'status';
+    b.setAttribute('role', 'status');
+    const kind = el('div', 'kind', s('kind.' + m.kind) + (m.service ? ' · ' + m.service : '') + ' · ' + m.charset);
+    b.appendChild(kind);
+    b.appendChild(el('div', 'title', tx(st.title)));
+    if (st.detail) b.appendChild(el('div', 'detail', tx(st.detail)));
+    if (m.error) {
+      const e = m.error;
+      const box = el('div', 'error');
+      box.appendChild(el('code', 'code', e.code));
+      if (e.entry) {
+        box.appendChild(el('span', 'level', ' ' + s('level.' + e.entry.level)));
+        box.appendChild(el('div', 'meaning', tx(e.entry.meaning)));
+        if (Array.isArray(e.entry.check) && e.entry.check.length) {
+          box.appendChild(el('div', 'checkTitle', s('whatToCheck')));
+          const ul = el('ul', 'checks');
+          for (const c of e.entry.check) ul.appendChild(el('li', undefined, tx(c)));
+          box.appendChild(ul);
+        }
+      } else {
+        box.appendChild(el('div', 'meaning', s('unknownCode')));
+      }
+      if (e.message) box.appendChild(el('div', 'message', e.message));
+      b.appendChild(box);
+    }
+    parent.appendChild(b);
+  }
+
+  function kv(dl, name, valueNode) {
+    dl.appendChild(el('dt', undefined, name));
+    const dd = el('dd');
+    if (typeof valueNode === 'string') dd.textContent = valueNode;
+    else dd.appendChild(valueNode);
+    dl.appendChild(dd);
+  }
+
+  function renderSignature(parent, sig, profile) {
+    const sec = section(parent, s('section.signature'), 'signature');
+    const badge = el('div', 'verdict ' + verdictClass(sig.verdict), s('verdict.' + sig.verdict));
+    sec.appendChild(badge);
+    const dl = el('dl', 'kv');
+    if (sig.type) kv(dl, s('sig.type'), sig.type);
+    kv(dl, s('sig.charset'), sig.charset);
+    if (profile) kv(dl, s('sig.profile'), profile);
+    if (sig.reason) kv(dl, s('sig.reason'), tx(sig.reason));
+    if (sig.note) kv(dl, sig.inferred ? s('sig.ruleInferred') : s('sig.rule'), tx(sig.note));
+    if (sig.value) kv(dl, s('sig.value'), el('code', 'mono', sig.value));
+    sec.appendChild(dl);
+    if (sig.content !== undefined) {
+      sec.appendChild(el('div', 'subhead', s('sig.content')));
+      sec.appendChild(el('pre', 'content', sig.content));
+    }
+    if (sig.verdict === 'noKey') {
+      const btn = el('button', 'secondary', s('setKey'));
+      btn.addEventListener('click', () => vscode.postMessage({ type: 'setKey' }));
+      sec.appendChild(btn);
+    }
+  }
+
+  function valueCell(f) {
+    const td = el('td', 'value');
+    td.appendChild(el('span', 'raw', f.raw));
+    if (f.recognised && f.recognised.type === 'amount') td.classList.add('amount');
+    if (f.meaning) td.appendChild(el('div', 'meaning', tx(f.meaning)));
+    if (f.note) td.appendChild(el('div', 'note', tx(f.note)));
+    if (f.recognised && f.recognised.type === 'date') td.title = f.recognised.iso;
+    return td;
+  }
+
+  function fieldTable(fields) {
+    const table = el('table', 'fields');
+    const head = el('tr');
+    for (const h of [s('col.name'), s('col.label'), s('col.value')]) head.appendChild(el('th', undefined, h));
+    const thead = el('thead');
+    thead.appendChild(head);
+    table.appendChild(thead);
+    const tbody = el('tbody');
+    let group;
+    for (const f of fields) {
+      if (f.group && f.group !== group) {
+        group = f.group;
+        const gr = el('tr', 'group');
+        const td = el('td', undefined, group);
+        td.colSpan = 3;
+        gr.appendChild(td);
+        tbody.appendChild(gr);
+      }
+      const tr = el('tr');
+      tr.appendChild(el('td', 'name mono', f.name));
+      const label = el('td', 'label', f.label ? tx(f.label) : '');
+      if (f.description) label.title = tx(f.description);
+      tr.appendChild(label);
+      tr.appendChild(valueCell(f));
+      tbody.appendChild(tr);
+    }
+    table.appendChild(tbody);
+    return table;
+  }
+
+  function compare(kind) {
+    if (kind === 'amount') return (a, b) => (parseFloat(a) || 0) - (parseFloat(b) || 0);
+    return (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  }
+
+  function renderList(parent, t, index) {
+    const sec = section(parent, s('section.list') + ': ' + t.name + (t.label ? ' (' + tx(t.label) + ')' : ''), 'list-' + index);
+    const bar = el('div', 'tablebar');
+    const filter = /** @type {HTMLInputElement} */ (el('input', 'filter'));
+    filter.type = 'search';
+    filter.placeholder = s('filter');
+    filter.setAttribute('aria-label', s('filter'));
+    const count = el('span', 'count');
+    bar.appendChild(filter);
+    bar.appendChild(count);
+    sec.appendChild(bar);
+    const wrap = el('div', 'tablewrap');
+    const table = el('table', 'list');
+    const thead = el('thead');
+    const hr = el('tr');
+    const tbody = el('tbody');
+    table.appendChild(thead);
+    table.appendChild(tbody);
+    wrap.appendChild(table);
+    sec.appendChild(wrap);
+    const more = el('button', 'secondary more', s('showMore'));
+    sec.appendChild(more);
+
+    let order = t.rows.map((_, i) => i);
+    let visible = order;
+    let shown = 0;
+    let sortCol = -1;
+    let sortDir = 1;
+
+    t.columns.forEach((c, ci) => {
+      const th = el('th');
+      const btn = el('button', 'sort', c.label ? tx(c.label) : c.name);
+      btn.title = c.name;
+      btn.addEventListener('click', () => {
+        sortDir = sortCol === ci ? -sortDir : 1;
+        sortCol = ci;
+        const cmp = compare(c.kind);
+        order = t.rows.map((_, i) => i).sort((a, b) => sortDir * cmp(t.rows[a][ci], t.rows[b][ci]) || a - b);
+        for (const other of hr.querySelectorAll('th')) other.removeAttribute('aria-sort');
+        th.setAttribute('aria-sort', sortDir > 0 ? 'ascending' : 'descending');
+        apply();
+      });
+      th.appendChild(btn);
+      if (c.label) th.appendChild(el('div', 'colname mono', c.name));
+      hr.appendChild(th);
+    });
+    thead.appendChild(hr);
+
+    function rowEl(r) {
+      const tr = el('tr');
+      t.columns.forEach((c, ci) => {
+        const v = r[ci];
+        const td = el('td', c.kind === 'amount' ? 'amount' : undefined, v);
+        if (c.meanings && Object.prototype.hasOwnProperty.call(c.meanings, v)) td.title = tx(c.meanings[v]);
+        tr.appendChild(td);
+      });
+      return tr;
+    }
+    function page() {
+      const frag = document.createDocumentFragment();
+      const end = Math.min(visible.length, shown + PAGE);
+      for (let i = shown; i < end; i++) frag.appendChild(rowEl(t.rows[visible[i]]));
+      tbody.appendChild(frag);
+      shown = end;
+      count.textContent = s('rowsShown').replace('{0}', String(shown)).replace('{1}', String(visible.length)).replace('{2}', String(t.rows.length));
+      more.hidden = shown >= visible.length;
+    }
+    function apply() {
+      const q = filter.value.trim().toLowerCase();
+      visible = q ? order.filter((i) => t.rows[i].some((v) => v.toLowerCase().includes(q))) : order;
+      tbody.textContent = '';
+      shown = 0;
+      page();
+    }
+    filter.addEventListener('input', apply);
+    more.addEventListener('click', page);
+    apply();
+    return t.rows.length;
+  }
+
+  function renderRaw(parent, raw) {
+    const sec = section(parent, s('section.raw'), 'raw');
+    const det = el('details');
+    det.appendChild(el('summary', undefined, s('showRaw')));
+    const pre = el('pre', 'content');
+    det.appendChild(pre);
+    // Filled on first open: a 1.5 MB text need not slow the first paint.
+    det.addEventListener('toggle', () => {
+      if (det.open && !pre.textContent) pre.textContent = raw;
+    });
+    sec.appendChild(det);
+  }
+
+  function header(parent, sourceLabel) {
+    const h = el('header', 'top');
+    h.appendChild(el('span', 'source', sourceLabel));
+    const copy = el('button', 'primary', s('copyJson'));
+    copy.id = 'copyJson';
+    copy.addEventListener('click', () => vscode.postMessage({ type: 'copyJson' }));
+    h.appendChild(copy);
+    parent.appendChild(h);
+  }
+
+  function render(msg) {
+    S = msg.strings || {};
+    lang = msg.lang === 'zh' ? 'zh' : 'en';
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    vscode.setState(msg.state);
+    const page = el('main');
+    const m = msg.model;
+    header(page, msg.sourceLabel);
+    renderBanner(page, m);
+    renderSignature(page, m.signature, msg.profile);
+    const sections = ['status', 'signature'];
+    if (m.request.length) {
+      section(page, s('section.request'), 'request').appendChild(fieldTable(m.request));
+      sections.push('request');
+    }
+    if (m.fields.length) {
+      const title = s('section.fields') + (m.businessNode ? ' <' + m.businessNode + '>' : '');
+      section(page, title, 'fields').appendChild(fieldTable(m.fields));
+      sections.push('fields');
+    }
+    let rows = 0;
+    m.tables.forEach((t, i) => {
+      rows += renderList(page, t, i);
+      sections.push('list-' + i);
+    });
+    renderRaw(page, m.raw);
+    sections.push('raw');
+    root.replaceChildren(page);
+    done(msg.renderId, sections, rows);
+  }
+
+  function renderError(msg) {
+    S = msg.strings || {};
+    vscode.setState(msg.state);
+    const page = el('main');
+    header(page, msg.sourceLabel);
+    const b = el('section', 'banner bad');
+    b.id = 'status';
+    b.setAttribute('role', 'alert');
+    b.appendChild(el('div', 'title', s('cannotDecode')));
+    b.appendChild(el('div', 'detail', msg.message));
+    page.appendChild(b);
+    renderRaw(page, msg.raw);
+    root.replaceChildren(page);
+    done(msg.renderId, ['status', 'raw'], 0);
+  }
+
+  function done(renderId, sections, rows) {
+    // After layout: the extension (and tests) learn the preview is on screen.
+    // rAF then a task: the frame with the new content has been produced. A
+    // hidden webview may not run rAF, so a timer sends it anyway.
+    let sent = false;
+    const send = () => {
+      if (sent) return;
+      sent = true;
+      /** @type {any} */ (window).__alipayPreview = { renderId, sections, rows };
+      vscode.postMessage({ type: 'rendered', renderId, sections, rows });
+    };
+    requestAnimationFrame(() => setTimeout(send, 0));
+    setTimeout(send, 1000);
+  }
+
+  window.addEventListener('message', (event) => {
+    const msg = event.data;
+    if (!msg || typeof msg !== 'object') return;
+    if (msg.type === 'render' && msg.model) render(msg);
+    else if (msg.type === 'error') renderError(msg);
+  });
+  vscode.postMessage({ type: 'ready' });
+})();

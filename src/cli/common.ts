@@ -1,0 +1,123 @@
+// What `sign` and `verify` share: reading the parameters, the MD5 key, key
+// files and the gateway. Secrets come only from files or ALIPAY_MD5_KEY.
+import { Charset, decode, normalizeCharset } from '../core/charset';
+import { isToolkitError } from '../core/i18n';
+import { LoadedKey, loadPrivateKey, loadPublicKey } from '../core/keys';
+import { ParsedInput, getParam, parseInput } from '../core/params';
+import { SignType, normalizeSignType } from '../core/sign';
+import { CliIO, UsageError, readFileOrFail, readInput } from './io';
+
+export const SANDBOX_GATEWAY = 'https://mapi.alipaydev.com/gateway.do';
+export const MD5_KEY_ENV = 'ALIPAY_MD5_KEY';
+
+export interface InputRead {
+  parsed: ParsedInput;
+  /** The query as received (URL or query input), for the doctor's charset check. */
+  rawQuery?: string;
+}
+
+/**
+ * Reads INPUT and parses it. The bytes are utf-8 unless they are not and
+ * --charset names gbk/gb2312 (a GBK file of name=value lines).
+ */
+export async function readParams(io: CliIO, input: string | undefined, charsetOption: string | undefined): Promise<InputRead> {
+  const bytes = await readInput(io, input);
+  const where = input === undefined || input === '-' ? 'standard input' : input.startsWith('@') ? input.slice(1) : 'INPUT';
+  const override: Charset | undefined = charsetOption ? normalizeCharset(charsetOption, '--charset') : undefined;
+  let text: string;
+  try {
+    text = decode(bytes, 'utf-8', where);
+  } catch (e) {
+    if (!isToolkitError(e) || !override || override === 'utf-8') throw e;
+    text = decode(bytes, override, where);
+  }
+  const parsed = parseInput(text, { charset: override });
+  const t = text.trim();
+  let rawQuery: string | undefined;
+  if (parsed.kind === 'url') {
+    const q = t.indexOf('?');
+    const hash = t.indexOf('#', q < 0 ? 0 : q);
+    rawQuery = q < 0 ? '' : t.slice(q + 1, hash < 0 ? undefined : hash);
+  } else if (parsed.kind === 'query') {
+    rawQuery = t.replace(/^\?/, '');
+  }
+  return { parsed, rawQuery };
+}
+
+/** --sign-type, else the input's sign_type, else MD5. */
+export function pickSignType(option: string | undefined, parsed: ParsedInput): { signType: SignType; from: string } {
+  if (option) return { signType: normalizeSignType(option), from: '--sign-type' };
+  const fromInput = getParam(parsed.params, 'sign_type');
+  if (fromInput) return { signType: normalizeSignType(fromInput), from: 'the input' };
+  return { signType: 'MD5', from: 'the default' };
+}
+
+/** The MD5 key from --key-file, else ALIPAY_MD5_KEY; surrounding whitespace (a file's newline) trimmed. */
+export function readMd5Key(io: CliIO, file: string | undefined): string {
+  let raw: string;
+  let where: string;
+  if (file) {
+    raw = readFileOrFail(file, 'MD5 key').toString('utf8');
+    where = `MD5 key file "${file}"`;
+  } else if (io.env[MD5_KEY_ENV]) {
+    raw = io.env[MD5_KEY_ENV] as string;
+    where = MD5_KEY_ENV;
+  } else {
+    throw new UsageError(
+      'sign_type MD5 needs the MD5 key: give --key-file FILE or set ALIPAY_MD5_KEY (a secret is never taken as a command-line value)',
+      'sign_type MD5 需要 MD5 密钥：请使用 --key-file FILE 或设置 ALIPAY_MD5_KEY（密钥不接受命令行参数形式）',
+    );
+  }
+  const key = raw.replace(/^\uFEFF/, '').trim();
+  if (key === '') throw new UsageError('{where}: the MD5 key is empty', '{where}：MD5 密钥为空', { where });
+  if (/-----BEGIN|^MII[A-Za-z0-9+/]{40}/.test(key)) {
+    throw new UsageError(
+      '{where} holds an RSA/DSA key, not an MD5 key: use --private-key-file (to sign) or --public-key-file (to verify) with --sign-type RSA2, RSA or DSA',
+      '{where} 中是 RSA/DSA 密钥而不是 MD5 密钥：请配合 --sign-type RSA2、RSA 或 DSA 使用 --private-key-file（签名）或 --public-key-file（验签）',
+      { where },
+    );
+  }
+  return key;
+}
+
+export function readPrivateKeyFile(file: string): LoadedKey {
+  return loadPrivateKey(readFileOrFail(file, 'private key'), `private key file "${file}"`);
+}
+
+export function readPublicKeyFile(file: string, what = 'public key'): LoadedKey {
+  return loadPublicKey(readFileOrFail(file, what), `${what} file "${file}"`);
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * A gateway URL without its query. Only https for a remote gateway (Alipay
+ * accepts nothing else); plain http only on loopback (the local emulator).
+ */
+export function checkGateway(url: string, where: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new UsageError('{where}: "{url}" is not a valid URL', '{where}："{url}" 不是合法的 URL', { where, url: url.slice(0, 120) });
+  }
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && isLoopback(u.hostname))) {
+    throw new UsageError(
+      '{where}: refusing gateway "{url}": a remote gateway must use https (Alipay accepts only https; http is allowed only for 127.0.0.1/localhost, such as the local emulator)',
+      '{where}：拒绝网关 "{url}"：远程网关必须使用 https（支付宝只接受 https；http 仅允许用于 127.0.0.1/localhost，例如本地模拟器）',
+      { where, url: `${u.protocol}//${u.host}${u.pathname}` },
+    );
+  }
+  if (u.username || u.password) {
+    throw new UsageError('{where}: the gateway URL must not contain a user name or password', '{where}：网关 URL 中不能包含用户名或密码', { where });
+  }
+  return `${u.protocol}//${u.host}${u.pathname}`;
+}
+
+/** Prints a subcommand's usage (in the user's language) and returns exit 0. */
+export function printUsage(io: CliIO, usage: { en: string; zh: string }): number {
+  for (const line of usage[io.lang].split('\n')) io.stdout(line);
+  return 0;
+}

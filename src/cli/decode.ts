@@ -1,0 +1,136 @@
+// `alipay-toolkit decode [FILE|-] [--json] [--key-file F | --public-key-file F]`:
+// what a gateway response, notification, return URL or OpenAPI JSON says —
+// status, error explained, fields labelled, lists, and the signature verdict.
+import type { Subcommand } from '../cli';
+import type { Lang, Text } from '../core/i18n';
+import { decodeResponse, FieldView, ResponseModel, responseToJson, SignatureView, TableView } from '../core/response';
+import { parseArgs } from './args';
+import { MD5_KEY_ENV, printUsage, readMd5Key, readPublicKeyFile } from './common';
+import { CliIO, EXIT, UsageError, readFileOrFail } from './io';
+
+const USAGE = {
+  en: `alipay-toolkit decode [FILE|-] [options]
+  FILE                   a response file (XML, notification body, return URL, OpenAPI JSON, true/false/success);
+                         - or nothing reads standard input
+  --json                 print the decoded model as JSON (shape: README "Decoding responses")
+  --key-file F           MD5 key file, to verify MD5 signatures (or set ALIPAY_MD5_KEY)
+  --public-key-file F    Alipay's public key, to verify RSA / RSA2 / DSA signatures
+  --charset C            charset of a form body given as bytes (XML declares its own)
+  --rows N               table rows shown in text output (default 20; --json has all)
+Exit 0 decoded (signature valid, absent or not checked), 1 signature INVALID, 2 bad input or usage.`,
+  zh: `alipay-toolkit decode [FILE|-] [选项]
+  FILE                   响应文件（XML、异步通知、return_url、OpenAPI JSON、true/false/success）；
+                         - 或省略表示标准输入
+  --json                 以 JSON 输出解析结果（结构见 README “Decoding responses”）
+  --key-file F           MD5 密钥文件，用于验证 MD5 签名（或设置 ALIPAY_MD5_KEY）
+  --public-key-file F    支付宝公钥，用于验证 RSA / RSA2 / DSA 签名
+  --charset C            以字节给出的表单内容的字符集（XML 自带声明）
+  --rows N               文本输出中每个表格显示的行数（默认 20；--json 输出全部）
+退出码 0 已解析（签名有效、无签名或未验证），1 签名无效，2 输入或用法错误。`,
+};
+
+const L = {
+  kind: {
+    xml: { en: 'Synchronous XML response', zh: '同步 XML 响应' },
+    notification: { en: 'Asynchronous notification', zh: '异步通知' },
+    returnUrl: { en: 'Return URL', zh: '同步返回 URL' },
+    text: { en: 'Plain-text answer', zh: '纯文本应答' },
+    openapi: { en: 'OpenAPI JSON response', zh: 'OpenAPI JSON 响应' },
+  },
+  signature: { en: 'Signature', zh: '签名' },
+  verdict: {
+    valid: { en: 'VALID', zh: '有效' },
+    invalid: { en: 'INVALID', zh: '无效' },
+    noKey: { en: 'not checked: no key configured', zh: '未验证：未配置密钥' },
+    unsigned: { en: 'none', zh: '无' },
+    error: { en: 'cannot verify', zh: '无法验证' },
+  },
+  content: { en: 'signed content', zh: '签名内容' },
+  inferred: { en: 'inferred rule', zh: '推断的规则' },
+  request: { en: 'Request parameters (echo)', zh: '请求参数（回显）' },
+  fields: { en: 'Fields', zh: '业务字段' },
+  table: { en: 'List {name}: {n} rows', zh: '列表 {name}：{n} 行' },
+  more: { en: '… {n} more rows (use --json for all)', zh: '… 还有 {n} 行（使用 --json 查看全部）' },
+  check: { en: 'check', zh: '检查' },
+  unknown: { en: 'not in the catalog', zh: '目录中没有' },
+} satisfies Record<string, unknown>;
+
+const t = (x: Text, lang: Lang, args: Record<string, string | number> = {}): string =>
+  x[lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+
+function fieldLine(f: FieldView, lang: Lang): string {
+  const name = f.group ? `${f.group}/${f.name}` : f.name;
+  const label = f.label ? ` (${f.label[lang]})` : '';
+  const meaning = f.meaning ? ` — ${f.meaning[lang]}` : '';
+  return `  ${name}${label}: ${f.raw}${meaning}`;
+}
+
+function signatureLines(s: SignatureView, lang: Lang): string[] {
+  const head = `${t(L.signature, lang)}: ${s.type ?? '-'} ${t(L.verdict[s.verdict], lang)}${s.inferred && s.present ? ` (${t(L.inferred, lang)})` : ''}`;
+  const out = [head];
+  if (s.reason) out.push(`  ${s.reason[lang]}`);
+  if (s.content !== undefined) out.push(`  ${t(L.content, lang)} [${s.charset}]: ${s.content}`);
+  if (s.note) out.push(`  ${s.note[lang]}`);
+  return out;
+}
+
+function tableLines(tb: TableView, lang: Lang, max: number): string[] {
+  const out = [t(L.table, lang, { name: tb.label ? `${tb.name} (${tb.label[lang]})` : tb.name, n: tb.rows.length })];
+  out.push('  ' + tb.columns.map((c) => c.name).join('\t'));
+  for (const r of tb.rows.slice(0, max)) out.push('  ' + r.join('\t'));
+  if (tb.rows.length > max) out.push('  ' + t(L.more, lang, { n: tb.rows.length - max }));
+  return out;
+}
+
+export function formatModel(m: ResponseModel, lang: Lang, rows = 20): string[] {
+  const out: string[] = [];
+  out.push([t(L.kind[m.kind], lang), m.service, m.charset].filter(Boolean).join(' · '));
+  const mark = m.status.success === true ? '✔' : m.status.success === false ? '✘' : '•';
+  out.push(`${mark} ${m.status.title[lang]}`);
+  if (m.status.detail) out.push(`  ${m.status.detail[lang]}`);
+  if (m.error) {
+    if (!m.error.entry) out.push(`  ${m.error.code}: ${t(L.unknown, lang)}`);
+    if (m.error.message) out.push(`  ${m.error.message}`);
+    for (const c of m.error.entry?.check ?? []) out.push(`  ${t(L.check, lang)}: ${c[lang]}`);
+  }
+  out.push(...signatureLines(m.signature, lang));
+  if (m.request.length) {
+    out.push(t(L.request, lang));
+    for (const f of m.request) out.push(fieldLine(f, lang));
+  }
+  if (m.fields.length) {
+    out.push(m.businessNode ? `${t(L.fields, lang)} <${m.businessNode}>` : t(L.fields, lang));
+    for (const f of m.fields) out.push(fieldLine(f, lang));
+  }
+  for (const tb of m.tables) out.push(...tableLines(tb, lang, rows));
+  return out;
+}
+
+async function readSource(io: CliIO, file: string | undefined): Promise<Buffer> {
+  if (file === undefined || file === '-') return io.readStdin();
+  return readFileOrFail(file, 'response');
+}
+
+export const command: Subcommand = {
+  summary: { en: 'decode a response, notification or return URL: status, labelled fields, signature', zh: '解析响应、异步通知或 return_url：状态、字段说明、签名' },
+  async run(args, io) {
+    const a = parseArgs(args, { json: 'flag', 'key-file': 'value', 'public-key-file': 'value', charset: 'value', rows: 'value', help: 'flag' }, 1);
+    if (a.flags.has('help')) return printUsage(io, USAGE);
+    const keyFile = a.options.get('key-file');
+    const publicFile = a.options.get('public-key-file');
+    if (keyFile && publicFile) {
+      throw new UsageError('Give either --key-file (MD5) or --public-key-file (RSA/RSA2/DSA), not both', '--key-file（MD5）与 --public-key-file（RSA/RSA2/DSA）只能给一个');
+    }
+    const rowsOpt = a.options.get('rows');
+    const rows = rowsOpt === undefined ? 20 : Number(rowsOpt);
+    if (!Number.isInteger(rows) || rows < 0) throw new UsageError('--rows needs a whole number, not "{v}"', '--rows 需要一个整数，而不是 "{v}"', { v: String(rowsOpt).slice(0, 20) });
+    const md5Key = keyFile || io.env[MD5_KEY_ENV] ? readMd5Key(io, keyFile) : undefined;
+    const publicKey = publicFile ? readPublicKeyFile(publicFile).key : undefined;
+
+    const bytes = await readSource(io, a.positionals[0]);
+    const model = decodeResponse(bytes, { md5Key, publicKey, lang: io.lang, charset: a.options.get('charset') });
+    if (a.flags.has('json')) io.stdout(JSON.stringify(responseToJson(model), null, 2));
+    else for (const line of formatModel(model, io.lang, rows)) io.stdout(line);
+    return model.signature.verdict === 'invalid' ? EXIT.fail : EXIT.ok;
+  },
+};

@@ -1,0 +1,189 @@
+// Streams a log file of any size and counts Alipay error codes, trade/refund
+// statuses and gateway URLs, with the first and last place each occurs.
+// The file is read in chunks and never held whole: VS Code will not hand
+// files over ~50 MB to an extension, and production logs are often larger.
+import * as fs from 'node:fs';
+import { allEnums, allErrors } from './catalog';
+import { ToolkitError } from './i18n';
+
+export type ScanKind = 'error' | 'status' | 'gateway';
+
+export interface Occurrence {
+  /** 1-based line number. */
+  line: number;
+  /** Byte offset of the token from the start of the file. */
+  offset: number;
+}
+
+export interface ScanStat {
+  token: string;
+  kind: ScanKind;
+  count: number;
+  first: Occurrence;
+  last: Occurrence;
+}
+
+export interface ScanSummary {
+  bytes: number;
+  lines: number;
+  /** Errors first, then statuses, then gateways; most frequent first within each. */
+  stats: ScanStat[];
+}
+
+const KIND_ORDER: Record<ScanKind, number> = { error: 0, status: 1, gateway: 2 };
+
+// What is counted. OpenAPI numeric codes (40004…) are not: a bare number in a
+// log is ambiguous, and the sub-code beside it (ACQ.…, isv.…) is what says what failed.
+function buildTables(): Map<string, ScanKind> {
+  const m = new Map<string, ScanKind>();
+  for (const e of allErrors()) if (!/^\d+$/.test(e.code)) m.set(e.code, 'error');
+  for (const name of ['trade_status', 'refund_status']) {
+    for (const v of allEnums().find((d) => d.name === name)!.values) if (!m.has(v.value)) m.set(v.value, 'status');
+  }
+  return m;
+}
+
+let TABLE: Map<string, ScanKind> | undefined;
+
+/**
+ * One pass of a sticky-free global regex over latin1 text (so string index =
+ * byte offset): upper-case identifiers with an underscore (every MAPI code and
+ * status has one), lower-case OpenAPI sub-codes, and gateway URLs. Candidates
+ * are then looked up in a Map, which is cheaper than a long alternation.
+ */
+const CANDIDATE = /[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|(?:isv|isp|aop)\.[a-z][a-z0-9-]*[a-z0-9]|https?:\/\/[A-Za-z0-9.-]+(?::\d+)?\/[A-Za-z0-9_./-]*?(?:gateway\.do|rest\.htm)/g;
+
+const isWordByte = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** Incremental scanner: feed chunks in order with `push`, then `end`. Pure, no I/O. */
+export class LogScanner {
+  private readonly table = (TABLE ??= buildTables());
+  private readonly stats = new Map<string, ScanStat>();
+  private tail: Buffer = Buffer.alloc(0);
+  /** Byte offset of `tail[0]` in the file. */
+  private base = 0;
+  /** Newlines seen before `base`. */
+  private newlines = 0;
+  private lastByte = -1;
+
+  push(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    this.lastByte = chunk[chunk.length - 1];
+    const data = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
+    // Process up to the last newline; keep the partial line for the next chunk.
+    let cut = data.lastIndexOf(10) + 1;
+    if (cut === 0 && data.length > MAX_TAIL) {
+      // A huge line with no newline yet: cut at a non-token byte so no token is split.
+      cut = data.length - 512;
+      while (cut > data.length - 4096 && isWordByte(data[cut - 1])) cut--;
+    }
+    if (cut > 0) this.process(data, cut);
+    this.tail = cut > 0 ? Buffer.from(data.subarray(cut)) : data;
+  }
+
+  end(): ScanSummary {
+    if (this.tail.length) this.process(this.tail, this.tail.length);
+    const bytes = this.base;
+    const lines = this.newlines + (bytes > 0 && this.lastByte !== 10 ? 1 : 0);
+    const stats = [...this.stats.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.count - a.count || a.token.localeCompare(b.token));
+    return { bytes, lines, stats };
+  }
+
+  private process(data: Buffer, cut: number): void {
+    const text = data.toString('latin1', 0, cut);
+    const re = CANDIDATE;
+    re.lastIndex = 0;
+    // Newlines are counted lazily: only up to each match, then up to the cut.
+    let nlCount = this.newlines;
+    let nextNl = data.indexOf(10);
+    if (nextNl < 0 || nextNl >= cut) nextNl = cut;
+    const advance = (to: number) => {
+      while (nextNl < to) {
+        nlCount++;
+        nextNl = data.indexOf(10, nextNl + 1);
+        if (nextNl < 0 || nextNl >= cut) nextNl = cut;
+      }
+    };
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const i = m.index;
+      let token = m[0];
+      let start = i;
+      let kind: ScanKind | undefined;
+      if (token.charCodeAt(0) === 104 /* h */) kind = 'gateway';
+      else {
+        const end = i + token.length;
+        if (end < cut && (isWordByte(data[end]) || data[end] === 45 /* - */)) continue;
+        if (i >= 4 && text.startsWith('ACQ.', i - 4) && !(i >= 5 && isWordByte(data[i - 5]))) {
+          token = 'ACQ.' + token;
+          start = i - 4;
+        } else if (i > 0 && isWordByte(data[i - 1])) continue;
+        kind = this.table.get(token);
+        if (!kind) continue;
+      }
+      advance(start);
+      const at: Occurrence = { line: nlCount + 1, offset: this.base + start };
+      const s = this.stats.get(token);
+      if (s) {
+        s.count++;
+        s.last = at;
+      } else this.stats.set(token, { token, kind, count: 1, first: at, last: at });
+    }
+    advance(cut);
+    this.newlines = nlCount;
+    this.base += cut;
+  }
+}
+
+const MAX_TAIL = 4 * 1024 * 1024;
+
+export interface ScanOptions {
+  /** Stops the scan; the promise rejects with a ToolkitError code CANCELLED. */
+  signal?: AbortSignal;
+  /** Called after each chunk with bytes read so far and the file size. */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Read size; tests use tiny chunks to exercise lines split across chunks. */
+  chunkSize?: number;
+}
+
+function fileError(file: string, e: unknown): ToolkitError {
+  const code = (e as NodeJS.ErrnoException).code ?? 'error';
+  const reason: Record<string, [string, string]> = {
+    ENOENT: ['does not exist', '不存在'],
+    EACCES: ['cannot be read (permission denied)', '无读取权限'],
+    EISDIR: ['is a folder, not a file', '是文件夹而不是文件'],
+  };
+  const [en, zh] = reason[code] ?? [`cannot be read (${code})`, `无法读取 (${code})`];
+  return new ToolkitError('LOG_FILE', { en: `The log file "{file}" ${en}.`, zh: `日志文件 "{file}" ${zh}。` }, { file });
+}
+
+/** Streams `file` through a LogScanner. Memory stays at about one chunk whatever the file size. */
+export async function scanFile(file: string, options: ScanOptions = {}): Promise<ScanSummary> {
+  let total: number;
+  try {
+    const st = await fs.promises.stat(file);
+    if (st.isDirectory()) throw Object.assign(new Error('dir'), { code: 'EISDIR' });
+    total = st.size;
+  } catch (e) {
+    throw fileError(file, e);
+  }
+  const scanner = new LogScanner();
+  const stream = fs.createReadStream(file, { highWaterMark: options.chunkSize ?? 1024 * 1024 });
+  let read = 0;
+  try {
+    for await (const chunk of stream) {
+      if (options.signal?.aborted) {
+        throw new ToolkitError('CANCELLED', { en: 'The log scan was cancelled.', zh: '日志分析已取消。' });
+      }
+      scanner.push(chunk as Buffer);
+      read += (chunk as Buffer).length;
+      options.onProgress?.(read, total);
+    }
+  } catch (e) {
+    if (e instanceof ToolkitError) throw e;
+    throw fileError(file, e);
+  } finally {
+    stream.destroy();
+  }
+  return scanner.end();
+}

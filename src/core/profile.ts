@@ -1,0 +1,142 @@
+/**
+ * Profiles: named gateway environments (no secrets — those live in the
+ * extension's SecretStorage or the CLI's key files, keyed by profile name).
+ *
+ *   BUILT_IN_PROFILES             Sandbox, Production, International
+ *   parseProfiles(raw)            built-ins merged with the user's `alipay.profiles`
+ *                                 entries (same name = override, e.g. to add a
+ *                                 partner to Sandbox) → { profiles, problems }
+ *   checkGateway(url)             undefined when acceptable, else a Text saying why:
+ *                                 https only, except loopback (the local emulator)
+ *   isProductionGateway(url)      true for real-money Alipay hosts (warning colour)
+ *
+ * Deliberately imports nothing heavy (no charset/sign): the extension reads
+ * profiles at activation. `signType` and `charset` stay strings here and are
+ * normalized with core/sign's and core/charset's rules when a request is signed.
+ */
+import { Text } from './i18n';
+
+export interface Profile {
+  name: string;
+  /** `https://…/gateway.do` (or a loopback URL for the emulator). */
+  gateway: string;
+  /** The merchant's partner ID (2088…, 16 digits); '' when not set. */
+  partner: string;
+  /** Default sign_type: MD5, RSA, RSA2 or DSA. */
+  signType: string;
+  /** Default _input_charset: utf-8, gbk or gb2312. */
+  charset: string;
+  builtIn: boolean;
+}
+
+export const BUILT_IN_PROFILES: readonly Profile[] = Object.freeze([
+  { name: 'Sandbox', gateway: 'https://mapi.alipaydev.com/gateway.do', partner: '', signType: 'MD5', charset: 'utf-8', builtIn: true },
+  { name: 'Production', gateway: 'https://mapi.alipay.com/gateway.do', partner: '', signType: 'MD5', charset: 'utf-8', builtIn: true },
+  { name: 'International', gateway: 'https://intlmapi.alipay.com/gateway.do', partner: '', signType: 'MD5', charset: 'utf-8', builtIn: true },
+]);
+
+export const DEFAULT_PROFILE = 'Sandbox';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+export function isLoopback(url: string): boolean {
+  try {
+    return LOOPBACK.has(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+export function checkGateway(url: string): Text | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return { en: 'the gateway "{url}" is not a valid URL', zh: '网关 "{url}" 不是合法的 URL' };
+  }
+  if (u.protocol === 'https:') return undefined;
+  if (u.protocol === 'http:' && LOOPBACK.has(u.hostname)) return undefined;
+  return {
+    en: 'the gateway "{url}" must use https (Alipay accepts only https; plain http is allowed for 127.0.0.1 only)',
+    zh: '网关 "{url}" 必须使用 https（支付宝只接受 https；仅 127.0.0.1 可用 http）',
+  };
+}
+
+/** Real-money Alipay hosts: anything on alipay.com (the sandbox is alipaydev.com). */
+export function isProductionGateway(url: string): boolean {
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return host === 'alipay.com' || host.endsWith('.alipay.com');
+  } catch {
+    return false;
+  }
+}
+
+export interface ProfileProblem {
+  /** Index in the user's `alipay.profiles` array. */
+  index: number;
+  text: Text;
+  args: Record<string, string | number>;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v.trim() : undefined;
+}
+
+/**
+ * Merges the built-ins with the user's entries. Invalid entries are skipped
+ * (and reported), never thrown: a typo in settings must not break signing
+ * with the other profiles.
+ */
+export function parseProfiles(raw: unknown): { profiles: Profile[]; problems: ProfileProblem[] } {
+  const profiles = BUILT_IN_PROFILES.map((p) => ({ ...p }));
+  const problems: ProfileProblem[] = [];
+  const list = Array.isArray(raw) ? raw : [];
+  list.forEach((entry: unknown, index) => {
+    const bad = (en: string, zh: string, args: Record<string, string | number> = {}): void => {
+      problems.push({ index, text: { en: `alipay.profiles[{index}]: ${en}`, zh: `alipay.profiles[{index}]：${zh}` }, args: { index, ...args } });
+    };
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      bad('each profile must be an object with "name" and "gateway"', '每个配置必须是含 "name" 和 "gateway" 的对象');
+      return;
+    }
+    const e = entry as Record<string, unknown>;
+    const name = str(e.name);
+    if (!name) {
+      bad('the profile has no "name"', '配置缺少 "name"');
+      return;
+    }
+    const base = profiles.find((p) => p.name.toLowerCase() === name.toLowerCase());
+    const gateway = str(e.gateway) || base?.gateway;
+    if (!gateway) {
+      bad('profile "{name}" has no "gateway"', '配置 "{name}" 缺少 "gateway"', { name });
+      return;
+    }
+    const gw = checkGateway(gateway);
+    if (gw) {
+      problems.push({ index, text: { en: `alipay.profiles[{index}]: ${gw.en}`, zh: `alipay.profiles[{index}]：${gw.zh}` }, args: { index, url: gateway } });
+      return;
+    }
+    const partner = str(e.partner) ?? base?.partner ?? '';
+    if (partner !== '' && !/^2088\d{12}$/.test(partner)) {
+      bad('profile "{name}": partner "{partner}" is not a 16-digit ID starting with 2088', '配置 "{name}"：partner "{partner}" 不是以 2088 开头的 16 位数字', { name, partner });
+    }
+    const profile: Profile = {
+      name: base?.name ?? name,
+      gateway,
+      partner,
+      signType: (str(e.signType) || base?.signType || 'MD5').toUpperCase(),
+      charset: (str(e.charset) || base?.charset || 'utf-8').toLowerCase(),
+      builtIn: false,
+    };
+    if (base) profiles[profiles.indexOf(base)] = profile;
+    else profiles.push(profile);
+  });
+  return { profiles, problems };
+}
+
+export function findProfile(profiles: readonly Profile[], name: string | undefined): Profile | undefined {
+  if (!name) return undefined;
+  const n = name.trim().toLowerCase();
+  return profiles.find((p) => p.name.toLowerCase() === n);
+}

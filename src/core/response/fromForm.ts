@@ -1,0 +1,67 @@
+// Asynchronous notification bodies (form POST to notify_url) and return URLs
+// (GET redirect to return_url) → ResponseModel. Parsing is core/params'.
+import { Charset, normalizeCharset } from '../charset';
+import { localize, Text } from '../i18n';
+import { parseInput } from '../params';
+import { enumMeaning, errorView, labelField, ResponseModel, TEXTS } from './model';
+import { verifyParamsSignature, VerifyKeys } from './signature';
+
+/** OpenAPI notifications name their charset `charset`; MAPI ones use `_input_charset` (core/params reads that). */
+function charsetParam(text: string): Charset | undefined {
+  if (/(^|[?&])_input_charset=/.test(text)) return undefined;
+  const m = /(?:^|[?&])charset=([A-Za-z0-9_-]+)/.exec(text);
+  if (!m) return undefined;
+  try {
+    return normalizeCharset(m[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+const DONE = new Set(['TRADE_SUCCESS', 'TRADE_FINISHED']);
+const FAILED = new Set(['TRADE_CLOSED', 'TRADE_CANCEL', 'TRADE_REFUSE']);
+
+export function fromForm(text: string, keys: VerifyKeys, charsetOverride?: Charset): ResponseModel {
+  const parsed = parseInput(text, { charset: charsetOverride ?? charsetParam(text) });
+  const returnUrl = parsed.kind === 'url';
+  const params = parsed.params;
+  const fields = params.filter((p) => !/^sign(_type)?$/i.test(p.name)).map((p) => labelField(p.name, p.value));
+  const signature = verifyParamsSignature(params, returnUrl, parsed.charset, keys);
+
+  const tradeStatus = params.find((p) => p.name === 'trade_status')?.value;
+  const isSuccess = params.find((p) => p.name === 'is_success')?.value;
+  let success: boolean | undefined;
+  if (tradeStatus && DONE.has(tradeStatus)) success = true;
+  else if (tradeStatus && FAILED.has(tradeStatus)) success = false;
+  else if (isSuccess === 'T') success = true;
+  else if (isSuccess === 'F') success = false;
+
+  const statusText: Text | undefined = tradeStatus
+    ? (() => {
+        const m = enumMeaning('trade_status', tradeStatus)?.meaning;
+        return { en: m ? `${tradeStatus} (${m.en})` : tradeStatus, zh: m ? `${tradeStatus}（${m.zh}）` : tradeStatus };
+      })()
+    : undefined;
+  const titleT = returnUrl ? TEXTS.returnTitle : TEXTS.notifyTitle;
+  const title: Text = statusText
+    ? { en: localize(titleT, 'en', { status: statusText.en }), zh: localize(titleT, 'zh', { status: statusText.zh }) }
+    : returnUrl
+      ? TEXTS.returnNoStatus
+      : TEXTS.notifyNoStatus;
+  // Some return URLs and OpenAPI notifications carry an error code.
+  const errCode = params.find((p) => p.name === 'error_code' || p.name === 'sub_code')?.value;
+
+  return {
+    kind: returnUrl ? 'returnUrl' : 'notification',
+    success,
+    status: { success, title, detail: returnUrl ? TEXTS.returnDetail : TEXTS.notifyDetail },
+    error: errCode ? errorView(errCode) : undefined,
+    service: params.find((p) => p.name === 'service' || p.name === 'method')?.value,
+    charset: parsed.charset,
+    request: [],
+    fields,
+    tables: [],
+    signature,
+    raw: text,
+  };
+}

@@ -1,0 +1,108 @@
+// decodeResponse: whatever the gateway (or Alipay's notifier) sent — XML,
+// a notification body, a return URL, a plain-text answer or OpenAPI JSON —
+// into one ResponseModel. Throws only ToolkitError.
+import { Charset, normalizeCharset } from '../charset';
+import { isToolkitError, Lang, ToolkitError } from '../i18n';
+import { fromForm } from './fromForm';
+import { fromOpenApi } from './fromOpenApi';
+import { fromXml } from './fromXml';
+import { ResponseKind, ResponseModel, TEXTS } from './model';
+import type { VerifyKeys } from './signature';
+import { decodeResponseBytes, MAX_RESPONSE_BYTES, tooLarge } from './xml';
+
+export * from './model';
+export type { VerifyKeys } from './signature';
+export { MAX_RESPONSE_BYTES, MAX_XML_DEPTH } from './xml';
+
+export interface DecodeOptions extends VerifyKeys {
+  /** Accepted like other core calls; the model always carries both languages (Text). */
+  lang?: Lang;
+  /** Charset of a form body or plain text given as bytes (XML declares its own). */
+  charset?: string;
+}
+
+/** Which shape the text is (after a BOM and surrounding whitespace). */
+export function detectResponseKind(text: string): ResponseKind | undefined {
+  const t = text.trimStart();
+  if (t.startsWith('<')) return 'xml';
+  if (t.startsWith('{')) return 'openapi';
+  const word = t.trimEnd().toLowerCase();
+  if (word === 'true' || word === 'false' || word === 'success' || word === 'fail') return 'text';
+  if (/^https?:\/\//i.test(t)) return 'returnUrl';
+  if (/^\??[^\s=&]+=/.test(t)) return 'notification';
+  return undefined;
+}
+
+function fromText(word: string): ResponseModel {
+  const w = word.trim().toLowerCase();
+  const table = {
+    true: [true, TEXTS.textTrue, TEXTS.textTrueDetail],
+    false: [false, TEXTS.textFalse, TEXTS.textFalseDetail],
+    success: [true, TEXTS.textSuccess, TEXTS.textSuccessDetail],
+    fail: [false, TEXTS.textFail, TEXTS.textFailDetail],
+  } as const;
+  const [success, title, detail] = table[w as keyof typeof table];
+  return {
+    kind: 'text',
+    success,
+    status: { success, title, detail },
+    charset: 'utf-8',
+    request: [],
+    fields: [],
+    tables: [],
+    signature: {
+      present: false,
+      charset: 'utf-8',
+      inferred: false,
+      verdict: 'unsigned',
+      reason: { en: 'Plain-text answers are not signed.', zh: '纯文本应答没有签名。' },
+    },
+    raw: word,
+  };
+}
+
+/** Decodes any response shape into the model. Bad input → ToolkitError naming what and where. */
+export function decodeResponse(input: string | Buffer, options: DecodeOptions = {}): ResponseModel {
+  try {
+    const override: Charset | undefined = options.charset ? normalizeCharset(options.charset, '--charset') : undefined;
+    let text: string;
+    let bytesCharset: Charset | undefined;
+    if (typeof input === 'string') {
+      if (input.length > MAX_RESPONSE_BYTES) throw tooLarge(input.length);
+      text = input.replace(/^\uFEFF/, '');
+    } else {
+      const d = decodeResponseBytes(input, override);
+      text = d.text;
+      // Only XML carries its own charset; for a form body the parameters decide.
+      if (detectResponseKind(text) === 'xml') bytesCharset = d.charset;
+    }
+    const keys: VerifyKeys = { md5Key: options.md5Key, publicKey: options.publicKey };
+    const kind = detectResponseKind(text);
+    switch (kind) {
+      case 'xml':
+        return fromXml(text.trim(), keys, bytesCharset);
+      case 'openapi':
+        return fromOpenApi(text.trim(), keys);
+      case 'text':
+        return fromText(text);
+      case 'returnUrl':
+      case 'notification':
+        return fromForm(text.trim(), keys, override);
+      default:
+        throw new ToolkitError('UNKNOWN_RESPONSE', {
+          en: 'Not a gateway response: expected XML (<alipay>…), a notification body (name=value&…), a return URL, OpenAPI JSON, or the text true/false/success',
+          zh: '不是网关响应：应为 XML（<alipay>…）、通知内容（name=value&…）、return_url、OpenAPI JSON，或纯文本 true/false/success',
+        });
+    }
+  } catch (e) {
+    if (isToolkitError(e)) throw e;
+    // A bug or an unforeseen input: still one clear, typed error for the front end.
+    throw new ToolkitError(
+      'DECODE_FAILED',
+      { en: 'The response could not be decoded: {reason}', zh: '无法解析该响应：{reason}' },
+      { reason: e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200) },
+    );
+  }
+}
+export { responseToJson } from './json';
+export type { ResponseJson } from './json';

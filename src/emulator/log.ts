@@ -1,0 +1,36 @@
+// What the emulator tells its front end (CLI stdout, the VS Code output
+// channel, a test). Entries never carry keys; `sign` values are redacted.
+import { Args, Lang, Text, localize } from '../core/i18n';
+import type { Param } from '../core/params';
+
+export interface LogEntry {
+  /** ISO time. */
+  time: string;
+  kind: 'request' | 'notify' | 'trade' | 'state' | 'error';
+  text: Text;
+  args: Args;
+  /** Structured detail for programs (tests, the extension): never secrets. */
+  detail?: Record<string, unknown>;
+}
+
+export type Logger = (entry: LogEntry) => void;
+
+export function formatLogEntry(entry: LogEntry, lang: Lang): string {
+  return `${entry.time} [${entry.kind}] ${localize(entry.text, lang, entry.args)}`;
+}
+
+/** A parameter list safe to log: the signature is replaced. */
+export function redactParams(params: readonly Param[]): string {
+  return params.map((p) => `${p.name}=${p.name.toLowerCase() === 'sign' ? '<redacted>' : p.value.length > 80 ? p.value.slice(0, 80) + '…' : p.value}`).join('&');
+}
+
+export function makeLog(logger: Logger | undefined): (kind: LogEntry['kind'], text: Text, args?: Args, detail?: Record<string, unknown>) => void {
+  return (kind, text, args = {}, detail) => {
+    if (!logger) return;
+    try {
+      logger({ time: new Date().toISOString(), kind, text, args, detail });
+    } catch {
+      // a failing logger must never break the gateway
+    }
+  };
+}

@@ -1,0 +1,200 @@
+// Async notifications: a signed form POST to notify_url; anything but the body
+// `success` is retried on a (compressed) schedule; every attempt is logged and
+// recorded. Resend and a deliberately tampered copy exist so a merchant's
+// handler can be shown to be idempotent and to reject forgeries.
+import * as crypto from 'node:crypto';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { serializeQuery, type Param } from '../core/params';
+import { encode } from '../core/charset';
+import type { LoadedConfig } from './config';
+import type { makeLog } from './log';
+import { redactParams } from './log';
+import { notifyParams, signOutgoing } from './messages';
+import type { Store } from './state';
+import { alipayTime, NotificationRecord, NotifyAttempt, Trade } from './types';
+
+/** Alipay re-sends at 4m, 10m, 10m, 1h, 2h, 6h, 15h; compressed 60x by default. */
+export const DEFAULT_SCHEDULE_MS = [4, 10, 10, 60, 120, 360, 900].map((m) => m * 1000);
+
+export interface NotifierDeps {
+  store: Store;
+  config: LoadedConfig;
+  log: ReturnType<typeof makeLog>;
+  now: () => number;
+  scheduleMs: number[];
+  timeoutMs: number;
+}
+
+export type TamperMode = 'amount' | 'sign';
+
+export function newNotifyId(): string {
+  // Real notify_ids are base64-like and carry '/' and '+': a merchant must decode them once.
+  return crypto.randomBytes(24).toString('base64');
+}
+
+function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
+export class Notifier {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly inflight = new Set<Promise<unknown>>();
+  private closed = false;
+
+  constructor(private readonly d: NotifierDeps) {}
+
+  /** Creates, records and sends the notification for the trade's current status. */
+  issue(t: Trade): NotificationRecord | undefined {
+    if (!t.notifyUrl) return undefined;
+    const merchant = this.d.config.merchants.get(t.partner);
+    if (!merchant) return undefined;
+    const notifyId = newNotifyId();
+    const params = signOutgoing(notifyParams(t, notifyId, this.d.now()), t.signType, t.charset, { merchant, alipayPrivateKey: this.d.config.alipayPrivateKey });
+    const rec: NotificationRecord = {
+      notifyId,
+      tradeNo: t.tradeNo,
+      partner: t.partner,
+      notifyUrl: t.notifyUrl,
+      charset: t.charset,
+      params,
+      lastSentAt: 0,
+      delivered: false,
+      nextSlot: 0,
+      attempts: [],
+    };
+    this.d.store.notifications.set(notifyId, rec);
+    void this.track(this.attempt(rec, 'scheduled'));
+    return rec;
+  }
+
+  /** After a restart: undelivered notifications continue on their schedule. */
+  resumePending(): void {
+    for (const rec of this.d.store.notifications.values()) {
+      if (!rec.delivered && rec.nextSlot < this.d.scheduleMs.length && rec.attempts.length > 0) this.schedule(rec);
+    }
+  }
+
+  resend(notifyId: string): Promise<NotifyAttempt> | undefined {
+    const rec = this.d.store.notifications.get(notifyId);
+    return rec ? this.track(this.attempt(rec, 'resend')) : undefined;
+  }
+
+  sendTampered(notifyId: string, mode: TamperMode): Promise<NotifyAttempt> | undefined {
+    const rec = this.d.store.notifications.get(notifyId);
+    return rec ? this.track(this.attempt(rec, 'tampered', mode)) : undefined;
+  }
+
+  /** Resolves when no delivery is in flight. */
+  async idle(): Promise<void> {
+    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.inflight.add(p);
+    void p.finally(() => this.inflight.delete(p)).catch(() => undefined);
+    return p;
+  }
+
+  private schedule(rec: NotificationRecord): void {
+    const delay = this.d.scheduleMs[rec.nextSlot];
+    const old = this.timers.get(rec.notifyId);
+    if (old) clearTimeout(old);
+    const timer = setTimeout(() => {
+      this.timers.delete(rec.notifyId);
+      if (!rec.delivered && !this.closed) {
+        rec.nextSlot++;
+        void this.track(this.attempt(rec, 'scheduled'));
+      }
+    }, delay);
+    timer.unref();
+    this.timers.set(rec.notifyId, timer);
+  }
+
+  private tampered(params: Param[], mode: TamperMode): Param[] {
+    return params.map((p) => {
+      if (mode === 'amount' && p.name === 'total_fee') return { ...p, value: (Number(p.value) + 100).toFixed(2) };
+      if (mode === 'sign' && p.name === 'sign') return { ...p, value: p.value.slice(0, -4) + (p.value.endsWith('AAAA') ? 'BBBB' : 'AAAA') };
+      return p;
+    });
+  }
+
+  private async attempt(rec: NotificationRecord, kind: NotifyAttempt['kind'], mode: TamperMode = 'amount'): Promise<NotifyAttempt> {
+    const params = kind === 'tampered' ? this.tampered(rec.params, mode) : rec.params;
+    const nowMs = this.d.now();
+    if (kind !== 'tampered') rec.lastSentAt = nowMs;
+    const result = await this.post(rec, params);
+    const attempt: NotifyAttempt = { at: alipayTime(nowMs), attempt: rec.attempts.length + 1, kind, ...result };
+    if (kind !== 'tampered' && result.ok) rec.delivered = true;
+    if (kind === 'scheduled' && !result.ok && rec.nextSlot < this.d.scheduleMs.length && !this.closed) {
+      attempt.nextRetryMs = this.d.scheduleMs[rec.nextSlot];
+      this.schedule(rec);
+    }
+    rec.attempts.push(attempt);
+    this.d.log(
+      'notify',
+      {
+        en: 'notification {notifyId} ({kind}) attempt {n} → {url}: {result}',
+        zh: '通知 {notifyId}（{kind}）第 {n} 次 → {url}：{result}',
+      },
+      {
+        notifyId: rec.notifyId,
+        kind: kind === 'tampered' ? `tampered:${mode}` : kind,
+        n: attempt.attempt,
+        url: rec.notifyUrl,
+        result: result.ok ? 'success' : `${result.status || 'no response'} ${JSON.stringify(result.answer.slice(0, 60))}${attempt.nextRetryMs !== undefined ? ` (retry in ${attempt.nextRetryMs} ms)` : ''}`,
+      },
+      { attempt, notifyId: rec.notifyId, tradeNo: rec.tradeNo, params: redactParams(params) },
+    );
+    await this.d.store.commit().catch(() => undefined);
+    return attempt;
+  }
+
+  private post(rec: NotificationRecord, params: Param[]): Promise<Pick<NotifyAttempt, 'status' | 'answer' | 'ok'>> {
+    let url: URL;
+    try {
+      url = new URL(rec.notifyUrl);
+    } catch {
+      return Promise.resolve({ status: 0, answer: 'notify_url is not a valid URL', ok: false });
+    }
+    if (url.protocol === 'http:' && !isLoopback(url.hostname) && !this.d.config.notify.allowHttpAnyHost) {
+      return Promise.resolve({ status: 0, answer: 'refused: http notify_url only to loopback (use https, or notify.allowHttpAnyHost in the config)', ok: false });
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return Promise.resolve({ status: 0, answer: `unsupported scheme ${url.protocol}`, ok: false });
+    const body = encode(serializeQuery(params, rec.charset), 'utf-8');
+    const mod = url.protocol === 'https:' ? https : http;
+    return new Promise((resolve) => {
+      const req = mod.request(
+        url,
+        {
+          method: 'POST',
+          headers: { 'content-type': `application/x-www-form-urlencoded; charset=${rec.charset}`, 'content-length': body.length, 'user-agent': 'alipay-toolkit-emulator' },
+          timeout: this.d.timeoutMs,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (c: Buffer) => {
+            if (size < 4096) chunks.push(c);
+            size += c.length;
+          });
+          res.on('end', () => {
+            const answer = Buffer.concat(chunks).toString('utf8').slice(0, 200);
+            resolve({ status: res.statusCode ?? 0, answer, ok: answer.trim() === 'success' });
+          });
+          res.on('error', (e) => resolve({ status: res.statusCode ?? 0, answer: e.message, ok: false }));
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error(`no answer within ${this.d.timeoutMs} ms`)));
+      req.on('error', (e) => resolve({ status: 0, answer: e.message, ok: false }));
+      req.end(body);
+    });
+  }
+}

@@ -1,0 +1,377 @@
+// The HTTP side: /gateway.do with the real gateway's checks and error XML,
+// the emulator's pages (cashier, trade actions) and its admin API.
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Charset, normalizeCharset } from '../core/charset';
+import { isToolkitError } from '../core/i18n';
+import { getParam, parseQuery, Param } from '../core/params';
+import { normalizeSignType, verifyParams } from '../core/sign';
+import { checkBusinessParams } from './checkParams';
+import { defaultKeyDir, ensureKeyDir, GatewayConfig, loadConfig, loadConfigFile, LoadedConfig } from './config';
+import { Engine, GatewayError } from './engine';
+import { bi, htmlEscape, page } from './html';
+import { Logger, makeLog, redactParams } from './log';
+import { DEFAULT_SCHEDULE_MS, Notifier, TamperMode } from './notifier';
+import { cashierPage, detailPage, errorPageReply, html, Reply, SERVICES, ServiceImpl, xml } from './services';
+import { Store } from './state';
+import type { MapiSignType, NotificationRecord, NotifyAttempt, Trade } from './types';
+import { errorXml } from './xml';
+
+export interface GatewayOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** A config file path or object; absent: keys created/reused in `keyDir`. */
+  config?: string | GatewayConfig;
+  keyDir?: string;
+  stateFile?: string;
+  logger?: Logger;
+  /** Retry delays in ms after a failed notification (overrides the config). */
+  notifySchedule?: number[];
+  notifyTimeoutMs?: number;
+  /** Clock in epoch ms (tests move it to check notify_verify's one-minute window). */
+  now?: () => number;
+  /** Largest request body accepted (default 1 MiB). */
+  maxBodyBytes?: number;
+}
+
+export interface MerchantSummary {
+  partner: string;
+  sellerEmail: string;
+  signTypes: MapiSignType[];
+  /** Paths only, never contents. */
+  keyFiles: { md5Key?: string; merchantPrivateKey?: string; merchantPublicKey?: string; alipayPublicKey?: string };
+  snsUserIds: string[];
+}
+
+export interface RunningGateway {
+  url: string;
+  origin: string;
+  host: string;
+  port: number;
+  keyDir?: string;
+  stateFile?: string;
+  merchants: MerchantSummary[];
+  trades(): Trade[];
+  trade(tradeNo: string): Trade | undefined;
+  notifications(): NotificationRecord[];
+  pay(tradeNo: string): Promise<{ returnUrl: string }>;
+  confirmReceipt(tradeNo: string): Promise<Trade>;
+  resendNotification(notifyId: string): Promise<NotifyAttempt>;
+  sendTamperedNotification(notifyId: string, mode?: TamperMode): Promise<NotifyAttempt>;
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Without `_input_charset` the legacy gateway reads GBK. */
+const DEFAULT_CHARSET: Charset = 'gbk';
+
+function rawCharset(query: string): string | undefined {
+  for (const pair of query.split('&')) {
+    if (pair.startsWith('_input_charset=')) return pair.slice('_input_charset='.length);
+  }
+  return undefined;
+}
+
+function clone<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+function json(status: number, value: unknown): Reply {
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from(JSON.stringify(value)) };
+}
+
+function send(res: http.ServerResponse, r: Reply): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(r.status, { ...r.headers, 'content-length': String(r.body.length) });
+  res.end(r.body);
+}
+
+function errXml(code: string, charset: Charset, status = 200): Reply {
+  return xml(errorXml(code, charset), charset, status);
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) {
+        req.removeAllListeners('data');
+        req.resume(); // drain what is left; the answer says why
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function redactNotification(n: NotificationRecord): NotificationRecord {
+  return { ...clone(n), params: n.params.map((p) => (p.name === 'sign' ? { name: 'sign', value: '<redacted>' } : p)) };
+}
+
+export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
+  let config: LoadedConfig;
+  if (typeof options.config === 'string') config = loadConfigFile(options.config);
+  else if (options.config) config = loadConfig(options.config, process.cwd(), 'config');
+  else config = ensureKeyDir(options.keyDir ?? defaultKeyDir(options.stateFile));
+
+  const log = makeLog(options.logger);
+  const now = options.now ?? Date.now;
+  const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  const store = new Store(options.stateFile);
+  store.load();
+  const notifier = new Notifier({
+    store,
+    config,
+    log,
+    now,
+    scheduleMs: options.notifySchedule ?? config.notify.scheduleMs ?? DEFAULT_SCHEDULE_MS,
+    timeoutMs: options.notifyTimeoutMs ?? config.notify.timeoutMs ?? 10_000,
+  });
+  const engine = new Engine(store, config, notifier, now, log);
+
+  /** The checks of the real gateway, in its order, then the service. */
+  async function gateway(req: http.IncomingMessage, query: string): Promise<Reply> {
+    let body: Buffer = Buffer.alloc(0);
+    if (req.method === 'POST') {
+      try {
+        body = await readBody(req, maxBody);
+      } catch (e) {
+        if (e instanceof BodyTooLarge) return { ...errXml('ILLEGAL_ARGUMENT', 'utf-8', 413), headers: { ...errXml('ILLEGAL_ARGUMENT', 'utf-8').headers, connection: 'close' } };
+        throw e;
+      }
+    } else if (req.method !== 'GET') {
+      return { ...errXml('ILLEGAL_ARGUMENT', 'utf-8', 405), headers: { ...errXml('ILLEGAL_ARGUMENT', 'utf-8').headers, allow: 'GET, POST' } };
+    }
+    // Form bodies are ASCII after percent-encoding; latin1 keeps stray raw bytes as they came.
+    const bodyText = body.toString('latin1');
+    let charset: Charset;
+    try {
+      const named = rawCharset(query) ?? rawCharset(bodyText);
+      charset = named === undefined ? DEFAULT_CHARSET : normalizeCharset(decodeURIComponent(named));
+    } catch {
+      return errXml('ILLEGAL_CHARSET', 'utf-8');
+    }
+    let params: Param[];
+    try {
+      params = parseQuery(query, { charset }).params;
+      if (bodyText.trim() !== '') {
+        for (const p of parseQuery(bodyText, { charset }).params) {
+          const have = getParam(params, p.name);
+          if (have === undefined) params.push(p);
+          else if (have !== p.value) return errXml('ILLEGAL_ARGUMENT', charset);
+        }
+      }
+    } catch (e) {
+      if (isToolkitError(e)) {
+        log('request', { en: 'rejected: {reason}', zh: '已拒绝：{reason}' }, { reason: e.message.slice(0, 200) });
+        return errXml('ILLEGAL_ARGUMENT', charset);
+      }
+      throw e;
+    }
+    const values = new Map(params.map((p) => [p.name, p.value]));
+    const serviceName = values.get('service') ?? '';
+    const impl: ServiceImpl | undefined = Object.prototype.hasOwnProperty.call(SERVICES, serviceName) ? SERVICES[serviceName] : undefined;
+    const fail = (code: string, why = ''): Reply => {
+      log('request', { en: '{service} → {code} {why}', zh: '{service} → {code} {why}' }, { service: serviceName || '(none)', code, why }, { params: redactParams(params) });
+      return impl?.kind === 'page' ? errorPageReply(code, charset) : errXml(code, charset);
+    };
+    if (!impl) return fail('ILLEGAL_SERVICE');
+    const merchant = config.merchants.get(values.get('partner') ?? '');
+    if (!merchant) return fail('ILLEGAL_PARTNER');
+    let signType: MapiSignType = 'MD5';
+    if (!impl.unsigned) {
+      const st = values.get('sign_type') ?? '';
+      if (st === '') return fail('ILLEGAL_SIGN_TYPE', 'sign_type missing');
+      let normalized: string;
+      try {
+        normalized = normalizeSignType(st);
+      } catch {
+        return fail('ILLEGAL_SIGN_TYPE', st);
+      }
+      if (normalized !== st.toUpperCase() || normalized === 'RSA2') return fail('ILLEGAL_SIGN_TYPE', st);
+      if (!(merchant.signTypes as string[]).includes(normalized)) return fail('ILLEGAL_SECURITY_PROFILE', `no ${normalized} key for this partner`);
+      signType = normalized as MapiSignType;
+      const key = signType === 'MD5' ? { md5Key: merchant.md5Key as string } : { publicKey: merchant.publicKey as NonNullable<typeof merchant.publicKey> };
+      if (!verifyParams(params, signType, key, charset).valid) return fail('ILLEGAL_SIGN');
+    }
+    if (!impl.unsigned && merchant.services && !merchant.services.has(serviceName)) return fail('HAS_NO_PRIVILEGE');
+    const bad = checkBusinessParams(serviceName, params);
+    if (bad) return fail('ILLEGAL_ARGUMENT', bad);
+    try {
+      const reply = await impl.run({ engine, params, values, merchant, charset, signType });
+      log('request', { en: '{service} → ok', zh: '{service} → 成功' }, { service: serviceName }, { params: redactParams(params) });
+      return reply;
+    } catch (e) {
+      if (e instanceof GatewayError) return fail(e.code, e.why);
+      throw e;
+    }
+  }
+
+  function formField(body: Buffer, name: string): string {
+    try {
+      return getParam(parseQuery(body.toString('latin1'), { charset: 'utf-8' }).params, name) ?? '';
+    } catch {
+      return '';
+    }
+  }
+
+  /** The emulator's own pages and admin API. */
+  async function emulatorRoute(req: http.IncomingMessage, path: string, query: string): Promise<Reply> {
+    const isPost = req.method === 'POST';
+    const body = isPost ? await readBody(req, 64 * 1024) : Buffer.alloc(0);
+    const origin = req.headers.origin;
+    // A page elsewhere must not drive the emulator through the browser (CSRF).
+    if (isPost && origin && origin !== `http://${req.headers.host ?? ''}`) return json(403, { error: 'cross-origin request refused' });
+    const field = (n: string) => formField(body, n) || (getParam(parseQuery(query, { charset: 'utf-8' }).params, n) ?? '');
+    const pageError = (e: unknown): Reply => {
+      if (e instanceof GatewayError) return errorPageReply(e.code, 'utf-8');
+      throw e;
+    };
+    try {
+      if (isPost && path === '/__emulator/cashier/pay') {
+        const { trade, returnUrl } = await engine.pay(field('trade_no'));
+        if (returnUrl) return { status: 302, headers: { location: returnUrl, 'content-type': 'text/plain' }, body: Buffer.from('') };
+        return detailPage(trade, { zh: '付款成功', en: 'Payment succeeded' });
+      }
+      if (isPost && path === '/__emulator/cashier/cancel') {
+        const t = engine.need(field('trade_no'));
+        return detailPage(t, { zh: '已取消付款，交易仍等待付款', en: 'Payment cancelled; the trade still waits for payment' });
+      }
+      if (isPost && path === '/__emulator/trade/confirm') return detailPage(await engine.confirmReceipt(field('trade_no')), { zh: '已确认收货', en: 'Receipt confirmed' });
+      if (isPost && path === '/__emulator/trade/modify') return detailPage(await engine.modifyPrice(field('trade_no'), field('total_fee')), { zh: '价格已修改', en: 'Price modified' });
+      if (isPost && path === '/__emulator/trade/close') return detailPage(await engine.close(engine.need(field('trade_no'))), { zh: '交易已关闭', en: 'Trade closed' });
+      if (!isPost && path === '/__emulator/trade') return detailPage(engine.need(field('trade_no')));
+      if (!isPost && path === '/__emulator/cashier') return cashierPage(engine.need(field('trade_no')));
+    } catch (e) {
+      return pageError(e);
+    }
+    if (!isPost && path === '/__emulator/api/state') {
+      return json(200, { trades: [...store.trades.values()], notifications: [...store.notifications.values()].map(redactNotification) });
+    }
+    const m = /^\/__emulator\/api\/(notifications|trades)\/([^/]+)\/(resend|tamper|pay|confirm)$/.exec(path);
+    if (isPost && m) {
+      let id: string;
+      try {
+        id = decodeURIComponent(m[2]);
+      } catch {
+        return json(400, { error: 'bad id' });
+      }
+      try {
+        if (m[1] === 'notifications' && m[3] === 'resend') {
+          const a = notifier.resend(id);
+          return a ? json(200, await a) : json(404, { error: 'no such notification' });
+        }
+        if (m[1] === 'notifications' && m[3] === 'tamper') {
+          const mode = getParam(parseQuery(query, { charset: 'utf-8' }).params, 'mode') === 'sign' ? 'sign' : 'amount';
+          const a = notifier.sendTampered(id, mode);
+          return a ? json(200, await a) : json(404, { error: 'no such notification' });
+        }
+        if (m[1] === 'trades' && m[3] === 'pay') return json(200, { returnUrl: (await engine.pay(id)).returnUrl });
+        if (m[1] === 'trades' && m[3] === 'confirm') return json(200, await engine.confirmReceipt(id));
+      } catch (e) {
+        if (e instanceof GatewayError) return json(409, { error: e.code, why: e.why });
+        throw e;
+      }
+    }
+    if (!isPost && (path === '/__emulator' || path === '/__emulator/')) return indexPage();
+    return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from('not found\n') };
+  }
+
+  function indexPage(): Reply {
+    const rows = [...store.trades.values()]
+      .slice(-200)
+      .reverse()
+      .map((t) => `<tr><td><a href="/__emulator/trade?trade_no=${encodeURIComponent(t.tradeNo)}">${htmlEscape(t.tradeNo)}</a></td><td>${htmlEscape(t.outTradeNo)}</td><td>${htmlEscape(t.totalFee)}</td><td>${htmlEscape(t.status)}</td></tr>`)
+      .join('');
+    const merchants = [...config.merchants.values()].map((mm) => `<li>partner <code>${htmlEscape(mm.partner)}</code> (${mm.signTypes.join(', ')})</li>`).join('');
+    return html(page({ zh: '本地模拟网关', en: 'Local gateway' }, `<ul>${merchants}</ul><table><tr><th>trade_no</th><th>out_trade_no</th><th>total_fee</th><th>${bi({ zh: '状态', en: 'Status' })}</th></tr>${rows}</table>`, 'utf-8'), 'utf-8');
+  }
+
+  const server = http.createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
+    const raw = req.url ?? '/';
+    const q = raw.indexOf('?');
+    const path = q < 0 ? raw : raw.slice(0, q);
+    const query = q < 0 ? '' : raw.slice(q + 1);
+    let work: Promise<Reply>;
+    if (path === '/gateway.do') work = gateway(req, query);
+    else if (path.startsWith('/__emulator')) work = emulatorRoute(req, path, query);
+    else if (path === '/') work = Promise.resolve({ status: 302, headers: { location: '/__emulator/' }, body: Buffer.alloc(0) });
+    else work = Promise.resolve({ status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from('not found\n') });
+    work.then(
+      (r) => send(res, r),
+      (e: unknown) => {
+        // A bug must cost one request, never the gateway.
+        log('error', { en: 'internal error: {reason}', zh: '内部错误：{reason}' }, { reason: e instanceof Error ? e.message : String(e) });
+        send(res, errXml('SYSTEM_ERROR', 'utf-8', 500));
+      },
+    );
+  });
+  // Oversized or malformed requests the HTTP parser rejects still get the gateway's XML.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const body = errorXml('ILLEGAL_ARGUMENT');
+    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: text/xml; charset=utf-8\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body.toString('utf8')}`);
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port: options.port ?? 0, host, backlog: 2048 }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  notifier.resumePending();
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  log('state', { en: 'gateway listening on {url}', zh: '网关已在 {url} 监听' }, { url: `${origin}/gateway.do` });
+
+  const need = <T>(p: Promise<T> | undefined, what: string): Promise<T> => p ?? Promise.reject(new GatewayError('NOT_FOUND', what));
+  let closing: Promise<void> | undefined;
+  return {
+    url: `${origin}/gateway.do`,
+    origin,
+    host,
+    port,
+    keyDir: config.keyDir,
+    stateFile: options.stateFile,
+    merchants: [...config.merchants.values()].map((mm) => ({ partner: mm.partner, sellerEmail: mm.sellerEmail, signTypes: [...mm.signTypes], keyFiles: { ...mm.keyFiles }, snsUserIds: mm.snsUsers.map((u) => u.id) })),
+    trades: () => clone([...store.trades.values()]),
+    trade: (no) => {
+      const t = store.trades.get(no);
+      return t && clone(t);
+    },
+    notifications: () => [...store.notifications.values()].map(clone),
+    pay: async (no) => ({ returnUrl: (await engine.pay(no)).returnUrl }),
+    confirmReceipt: async (no) => clone(await engine.confirmReceipt(no)),
+    resendNotification: (id) => need(notifier.resend(id), `notification ${id}`),
+    sendTamperedNotification: (id, mode = 'amount') => need(notifier.sendTampered(id, mode), `notification ${id}`),
+    idle: async () => {
+      await notifier.idle();
+      await store.commit().catch(() => undefined);
+    },
+    close: () => {
+      closing ??= (async () => {
+        notifier.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await notifier.idle();
+        await store.commit().catch(() => undefined);
+        log('state', { en: 'gateway stopped', zh: '网关已停止' });
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// The gateway's XML answers, byte-for-byte in the shape of the real one
+// (seeds 002/003): `<alipay><is_success>…`, encoded in the request's charset.
+import { Charset, encode } from '../core/charset';
+import type { Param } from '../core/params';
+
+const DECL: Record<Charset, string> = { 'utf-8': 'utf-8', gbk: 'GBK', gb2312: 'GB2312' };
+
+// XML 1.0 cannot carry most control characters at all: they are dropped from echoes.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+export function xmlEscape(s: string): string {
+  return s.replace(CONTROL, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+}
+
+function head(charset: Charset): string {
+  return `<?xml version="1.0" encoding="${DECL[charset]}"?>`;
+}
+
+export function errorXml(code: string, charset: Charset = 'utf-8'): Buffer {
+  return encode(`${head(charset)}<alipay><is_success>F</is_success><error>${xmlEscape(code)}</error></alipay>`, charset);
+}
+
+export interface SuccessXml {
+  /** The request's parameters echoed in `<request>` (sign and sign_type left out, as the seeds show). */
+  request: readonly Param[];
+  /** Business node, e.g. 'trade' or 'tradeBase'; absent for answers with no <response>. */
+  node?: string;
+  /** Its children, already sorted and without empty values. */
+  fields?: readonly Param[];
+  sign?: string;
+  signType?: string;
+}
+
+export function successXml(x: SuccessXml, charset: Charset): Buffer {
+  let out = `${head(charset)}<alipay><is_success>T</is_success>`;
+  if (x.request.length) {
+    out += '<request>';
+    for (const p of x.request) out += `<param name="${xmlEscape(p.name)}">${xmlEscape(p.value)}</param>`;
+    out += '</request>';
+  }
+  if (x.node && x.fields) {
+    out += `<response><${x.node}>`;
+    for (const f of x.fields) out += `<${f.name}>${xmlEscape(f.value)}</${f.name}>`;
+    out += `</${x.node}></response>`;
+  }
+  if (x.sign !== undefined) out += `<sign>${xmlEscape(x.sign)}</sign><sign_type>${xmlEscape(x.signType ?? '')}</sign_type>`;
+  return encode(out + '</alipay>', charset);
+}
+
+export function contentType(kind: 'xml' | 'html' | 'text', charset: Charset): string {
+  return `${kind === 'xml' ? 'text/xml' : kind === 'html' ? 'text/html' : 'text/plain'}; charset=${DECL[charset]}`;
+}

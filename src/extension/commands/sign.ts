@@ -1,0 +1,285 @@
+/**
+ * Alipay: Sign Request / Verify Signature / Show Pre-sign String.
+ * Loaded on first use (it pulls in charset/iconv-lite, the doctor and the
+ * catalog); src/extension/commands.ts registers thin stubs at activation.
+ *
+ * Each command takes optional arguments so tests and other features can
+ * drive it without quick picks, and returns its result:
+ *   alipay.signRequest({ text?, profile?, action?: 'copy'|'replace'|'open'|'presign'|'return', fill? })
+ *       → SignOutcome | undefined   (fill: add partner/_input_charset from the
+ *         profile where missing; default: setting alipay.sign.fillMissingParameters)
+ *   alipay.verifySignature({ text?, profile? }) → VerifyOutcome | undefined
+ *   alipay.showPresignString({ text?, open? }) → string | undefined
+ * Without arguments they read the editor (see ../editorInput) and ask.
+ */
+import * as vscode from 'vscode';
+import { service } from '../../core/catalog/services';
+import { Charset, normalizeCharset } from '../../core/charset';
+import { describeFinding, diagnose } from '../../core/doctor';
+import { ParsedInput, Param, buildUrl, getParam, parseInput, serializeQuery, setParam } from '../../core/params';
+import { Profile } from '../../core/profile';
+import { SignType, VerifyingKey, normalizeSignType, presignString, signParams } from '../../core/sign';
+import { EditorInput, replaceInput, scopeLabel, takeInput } from '../editorInput';
+import { userLang } from '../l10n';
+import { log, reportError } from '../log';
+import { getProfile } from '../profiles';
+import { getSecret, requireSigningKey, requireVerifyingKey } from '../secrets';
+import { ToolkitError } from '../../core/i18n';
+
+export type SignAction = 'copy' | 'replace' | 'open' | 'presign' | 'return';
+
+export interface SignArgs {
+  text?: string;
+  profile?: string;
+  action?: SignAction;
+  fill?: boolean;
+}
+
+export interface SignOutcome {
+  profile: string;
+  signType: SignType;
+  charset: Charset;
+  presign: string;
+  sign: string;
+  /** Gateway URL with every parameter, sign and sign_type included. */
+  url: string;
+  /** The signed request in the input's own shape (URL, query, JSON or lines). */
+  text: string;
+  params: Param[];
+  action: SignAction;
+}
+
+function noInput(): undefined {
+  void vscode.window.showWarningMessage(vscode.l10n.t('Open a request (URL, query string, JSON or name=value lines) or select one, then run the command again.'));
+  return undefined;
+}
+
+function resolveProfile(name?: string): Profile {
+  const p = getProfile(name);
+  if (!p) throw new ToolkitError('UNKNOWN_PROFILE', { en: 'There is no Alipay profile named "{name}"', zh: '没有名为 "{name}" 的支付宝配置' }, { name: name ?? '' });
+  return p;
+}
+
+/** Parses with the input's _input_charset, else the profile's charset. */
+function parseWithProfile(text: string, profile: Profile): ParsedInput {
+  const first = parseInput(text);
+  if (getParam(first.params, '_input_charset') !== undefined) return first;
+  return parseInput(text, { charset: normalizeCharset(profile.charset, `profile "${profile.name}" charset`) });
+}
+
+/** The signed request written back in the shape it came in. */
+function reshape(input: string, parsed: ParsedInput, params: Param[], url: string): string {
+  switch (parsed.kind) {
+    case 'url':
+      return url;
+    case 'query':
+      return serializeQuery(params, parsed.charset);
+    case 'json': {
+      const original = JSON.parse(input.trim().replace(/^\uFEFF/, '')) as Record<string, unknown>;
+      const out: Record<string, unknown> = { ...original };
+      for (const p of params) if (!(p.name in original) || p.name === 'sign' || p.name === 'sign_type') out[p.name] = p.value;
+      return JSON.stringify(out, null, input.trim().includes('\n') ? 2 : undefined);
+    }
+    case 'lines': {
+      const eol = input.includes('\r\n') ? '\r\n' : '\n';
+      const done = new Set<string>();
+      const lines = input.replace(/\s+$/, '').split(/\r?\n/).map((line) => {
+        const m = /^(\s*)([^=#\s][^=]*?)(\s*=\s*)(.*)$/.exec(line);
+        if (!m) return line;
+        const p = params.find((q) => q.name === m[2].trim());
+        if (!p) return line;
+        done.add(p.name);
+        return `${m[1]}${m[2]}${m[3]}${p.value}`;
+      });
+      for (const p of params) if (!done.has(p.name)) lines.push(`${p.name}=${p.value}`);
+      return lines.join(eol) + eol;
+    }
+  }
+}
+
+export async function signRequest(args: SignArgs = {}): Promise<SignOutcome | undefined> {
+  try {
+    const input = takeInput(args);
+    if (!input || input.text.trim() === '') return noInput();
+    const profile = resolveProfile(args.profile);
+    const parsed = parseWithProfile(input.text, profile);
+    const fill = args.fill ?? vscode.workspace.getConfiguration('alipay').get<boolean>('sign.fillMissingParameters', true);
+    let params = parsed.params;
+    if (fill) {
+      if (profile.partner && getParam(params, 'partner') === undefined) params = setParam(params, 'partner', profile.partner);
+      if (getParam(params, '_input_charset') === undefined) params = setParam(params, '_input_charset', parsed.charset);
+    }
+    const signType = normalizeSignType(getParam(params, 'sign_type') || profile.signType);
+    const key = await requireSigningKey(profile, signType);
+    if (!key) return undefined;
+    const signed = signParams(params, signType, key, parsed.charset);
+    const url = buildUrl(parsed.gateway ?? profile.gateway, signed.params, parsed.charset);
+    const outcome: SignOutcome = {
+      profile: profile.name,
+      signType,
+      charset: parsed.charset,
+      presign: signed.presign,
+      sign: signed.sign,
+      url,
+      text: reshape(input.text, parsed, signed.params, url),
+      params: signed.params,
+      action: args.action ?? 'return',
+    };
+    log.info(`Signed ${getParam(params, 'service') ?? 'a request'} with profile ${profile.name} (${signType}, ${parsed.charset}); pre-sign string: ${signed.presign}`);
+    const action = args.action ?? (await askAction(input, outcome, getParam(params, 'service')));
+    if (!action) return undefined;
+    outcome.action = action;
+    await perform(action, input, outcome);
+    return outcome;
+  } catch (e) {
+    reportError(e, vscode.l10n.t('Could not sign the request'));
+    return undefined;
+  }
+}
+
+async function askAction(input: EditorInput, outcome: SignOutcome, serviceName: string | undefined): Promise<SignAction | undefined> {
+  const isPage = serviceName ? service(serviceName)?.kind === 'page' : false;
+  type Item = vscode.QuickPickItem & { action: SignAction };
+  const items: Item[] = [
+    { label: `$(copy) ${vscode.l10n.t('Copy signed URL')}`, description: outcome.url.length > 80 ? outcome.url.slice(0, 77) + '…' : outcome.url, action: 'copy' },
+  ];
+  if (input.editor) items.push({ label: `$(replace) ${vscode.l10n.t('Replace {0} with the signed request', scopeLabel(input.scope))}`, action: 'replace' });
+  const open: Item = {
+    label: `$(link-external) ${vscode.l10n.t('Open in browser')}`,
+    description: isPage ? vscode.l10n.t('page service: the browser shows Alipay\'s page') : vscode.l10n.t('sends the request to {0}', outcome.url.split('?')[0]),
+    action: 'open',
+  };
+  if (isPage) items.splice(1, 0, open);
+  else items.push(open);
+  items.push({ label: `$(list-flat) ${vscode.l10n.t('Show pre-sign string')}`, description: outcome.presign.length > 80 ? outcome.presign.slice(0, 77) + '…' : outcome.presign, action: 'presign' });
+  const pick = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Signed with profile {0} ({1}, {2})', outcome.profile, outcome.signType, outcome.charset),
+    placeHolder: vscode.l10n.t('What to do with the signed request?'),
+  });
+  return pick?.action;
+}
+
+async function perform(action: SignAction, input: EditorInput, outcome: SignOutcome): Promise<void> {
+  switch (action) {
+    case 'copy':
+      await vscode.env.clipboard.writeText(outcome.url);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Signed URL copied ({0}, profile {1}).', outcome.signType, outcome.profile));
+      return;
+    case 'replace':
+      if (!(await replaceInput(input, outcome.text))) await openText(outcome.text);
+      return;
+    case 'open':
+      await vscode.env.openExternal(vscode.Uri.parse(outcome.url, true));
+      return;
+    case 'presign':
+      await openText(outcome.presign);
+      return;
+    case 'return':
+      return;
+  }
+}
+
+async function openText(content: string): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ content, language: 'plaintext' });
+  await vscode.window.showTextDocument(doc, { preview: true });
+}
+
+// ---- verify ---------------------------------------------------------------
+
+export interface VerifyOutcome {
+  valid: boolean;
+  profile: string;
+  signType: SignType;
+  charset: Charset;
+  presign: string;
+  /** Whose key verified (or was tried): Alipay's (notifications, returns) or the merchant's (signed requests). */
+  signer: 'alipay' | 'merchant';
+  /** The doctor's findings in the user's language (empty when valid or unexplained). */
+  findings: string[];
+  /** Doctor finding ids, e.g. 'wrong-charset'. */
+  findingIds: string[];
+  hints: string[];
+}
+
+/** A signed request to the gateway (signed by the merchant) rather than something Alipay sent. */
+function isRequest(parsed: ParsedInput): boolean {
+  if (parsed.gateway && /\/gateway\.do$/i.test(parsed.gateway)) return true;
+  const has = (n: string): boolean => getParam(parsed.params, n) !== undefined;
+  return has('service') && !has('notify_id') && !has('trade_status') && !has('is_success');
+}
+
+export async function verifySignature(args: { text?: string; profile?: string } = {}): Promise<VerifyOutcome | undefined> {
+  try {
+    const input = takeInput(args);
+    if (!input || input.text.trim() === '') return noInput();
+    const profile = resolveProfile(args.profile);
+    const parsed = parseWithProfile(input.text, profile);
+    const signType = normalizeSignType(getParam(parsed.params, 'sign_type') || profile.signType);
+    const signer = signType !== 'MD5' && isRequest(parsed) ? 'merchant' : 'alipay';
+    let key: VerifyingKey | undefined;
+    const merchantPrivateKey = signType === 'MD5' ? undefined : await getSecret(profile, 'privateKey');
+    const alipayPublicKey = signType === 'MD5' ? undefined : await getSecret(profile, 'alipayPublicKey');
+    if (signer === 'merchant') {
+      if (merchantPrivateKey) key = { publicKey: merchantPrivateKey };
+      else await requireSigningKey(profile, signType);
+    } else key = await requireVerifyingKey(profile, signType);
+    if (!key) return undefined;
+
+    const q = input.text.trim().indexOf('?');
+    const rawQuery = parsed.kind === 'query' ? input.text.trim() : parsed.kind === 'url' && q >= 0 ? input.text.trim().slice(q + 1) : undefined;
+    const result = diagnose({
+      params: parsed.params,
+      signType,
+      charset: parsed.charset,
+      key,
+      rawQuery,
+      merchantPrivateKey,
+      alipayPublicKey,
+      gateway: parsed.gateway ?? profile.gateway,
+    });
+    const lang = userLang();
+    const outcome: VerifyOutcome = {
+      valid: result.valid,
+      profile: profile.name,
+      signType,
+      charset: parsed.charset,
+      presign: result.presign,
+      signer,
+      findings: result.findings.map((f) => describeFinding(f, lang)),
+      findingIds: result.findings.map((f) => f.id),
+      hints: result.hints.map((f) => describeFinding(f, lang)),
+    };
+    const whose = signer === 'merchant' ? vscode.l10n.t('your merchant key') : signType === 'MD5' ? vscode.l10n.t('the MD5 key') : vscode.l10n.t("Alipay's public key");
+    if (outcome.valid) {
+      log.info(`Signature valid (${signType}, profile ${profile.name})`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Signature valid: {0}, checked with {1} of profile {2}.', signType, whose, profile.name));
+    } else {
+      const why = outcome.findings[0] ?? (outcome.hints.length ? outcome.hints.join(' ') : vscode.l10n.t('No known mistake explains it: check that the key belongs to this profile and that nothing changed the parameters.'));
+      log.warn(`Signature INVALID (${signType}, profile ${profile.name}). Pre-sign string: ${result.presign}. ${[...outcome.findings, ...outcome.hints].join(' ')}`);
+      const show = vscode.l10n.t('Show pre-sign string');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Signature invalid ({0}, profile {1}): {2}', signType, profile.name, why), show).then((c) => {
+        if (c === show) void openText(result.presign);
+      });
+    }
+    return outcome;
+  } catch (e) {
+    reportError(e, vscode.l10n.t('Could not verify the signature'));
+    return undefined;
+  }
+}
+
+// ---- pre-sign string ------------------------------------------------------
+
+export async function showPresignString(args: { text?: string; open?: boolean } = {}): Promise<string | undefined> {
+  try {
+    const input = takeInput(args);
+    if (!input || input.text.trim() === '') return noInput();
+    const presign = presignString(parseInput(input.text).params);
+    log.info(`Pre-sign string: ${presign}`);
+    if (args.open ?? args.text === undefined) await openText(presign);
+    return presign;
+  } catch (e) {
+    reportError(e, vscode.l10n.t('Could not build the pre-sign string'));
+    return undefined;
+  }
+}

@@ -1,0 +1,18 @@
+// The preview's key dependency, built on the shell's profiles and secrets:
+// both the MD5 key and Alipay's public key of the active profile (which one
+// applies depends on the response's own sign_type).
+import type * as vscode from 'vscode';
+import { getActiveProfile, onDidChangeActiveProfile } from '../profiles';
+import { getSecret, onDidChangeSecrets } from '../secrets';
+import type { PreviewDeps } from './panel';
+
+export function profileKeyDeps(): PreviewDeps {
+  return {
+    async getVerifyKeys() {
+      const profile = getActiveProfile();
+      const [md5Key, publicKey] = await Promise.all([getSecret(profile, 'md5Key'), getSecret(profile, 'alipayPublicKey')]);
+      return { keys: { md5Key, publicKey }, profile: profile.name };
+    },
+    keyEvents: [onDidChangeActiveProfile as vscode.Event<unknown>, onDidChangeSecrets as vscode.Event<unknown>],
+  };
+}

@@ -1,0 +1,246 @@
+// One preview panel: turns a source (a document it follows, or a fixed text)
+// into a decoded model and posts it to media/preview.js. Glue only: decoding
+// is core/response; keys come from the deps the shell provides.
+import * as crypto from 'node:crypto';
+import * as vscode from 'vscode';
+import type { ResponseModel, VerifyKeys } from '../../core/response';
+import { isToolkitError } from '../../core/i18n';
+import { userLang } from '../l10n';
+import { errorText } from '../log';
+import { FromWebview, isFromWebview, PreviewSource, PreviewState, ToWebview } from './protocol';
+import { webviewStrings } from './strings';
+
+export const VIEW_TYPE = 'alipay.responsePreview';
+const DEBOUNCE_MS = 300;
+
+export interface PreviewDeps {
+  /** The active profile's verifying keys (never logged, never sent to the webview). */
+  getVerifyKeys?: () => Promise<{ keys: VerifyKeys; profile?: string }>;
+  /** Events after which the verdict may change (profile switched, key stored). */
+  keyEvents?: Array<vscode.Event<unknown>>;
+}
+
+/** What the preview command resolves to once the webview has painted (tests read it; no secrets). */
+export interface PreviewResult {
+  rendered: boolean;
+  renderId: number;
+  kind?: ResponseModel['kind'];
+  success?: boolean;
+  verdict?: ResponseModel['signature']['verdict'];
+  title?: string;
+  error?: string;
+  sections: string[];
+  rows: number;
+  /** Milliseconds: decoding on the extension side; post → webview painted. */
+  decodeMs: number;
+  paintMs: number;
+}
+
+function htmlEscape(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export class PreviewPanel {
+  private source: PreviewSource | undefined;
+  private ready = false;
+  private last: ToWebview | undefined;
+  private lastModel: ResponseModel | undefined;
+  private renderId = 0;
+  private postedAt = 0;
+  private decodeMs = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly waiters = new Map<number, (r: PreviewResult) => void>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private disposed = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private readonly deps: PreviewDeps,
+    private readonly onDispose: () => void,
+  ) {
+    const media = vscode.Uri.joinPath(extensionUri, 'media');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
+    panel.iconPath = undefined;
+    panel.webview.html = this.html();
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      panel.onDidDispose(() => this.dispose()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.source?.type === 'document' && e.document.uri.toString() === this.source.uri) this.schedule();
+      }),
+      ...(deps.keyEvents ?? []).map((ev) => ev(() => this.schedule())),
+    );
+  }
+
+  private html(): string {
+    const w = this.panel.webview;
+    const nonce = crypto.randomBytes(16).toString('base64');
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    const script = w.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js'));
+    const css = w.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css'));
+    const lang = userLang() === 'zh' ? 'zh-CN' : 'en';
+    return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${w.cspSource}; img-src ${w.cspSource}; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${htmlEscape(css.toString())}">
+<title>${htmlEscape(vscode.l10n.t('Alipay response preview'))}</title>
+</head>
+<body>
+<div id="root"><p>${htmlEscape(vscode.l10n.t('Decoding…'))}</p></div>
+<script nonce="${nonce}" src="${htmlEscape(script.toString())}"></script>
+</body>
+</html>`;
+  }
+
+  /** Shows `source` and resolves once the webview reports it painted (or the panel closes). */
+  show(source: PreviewSource): Promise<PreviewResult> {
+    this.source = source;
+    this.panel.title = vscode.l10n.t('Preview: {0}', this.sourceLabel());
+    return this.update();
+  }
+
+  private sourceLabel(): string {
+    const s = this.source;
+    if (!s) return '';
+    if (s.type === 'document') {
+      const uri = vscode.Uri.parse(s.uri);
+      return uri.path.split('/').pop() || uri.toString();
+    }
+    if (s.origin === 'clipboard') return vscode.l10n.t('Clipboard');
+    if (s.origin === 'selection') return vscode.l10n.t('Selection');
+    return vscode.l10n.t('Text');
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.update();
+    }, DEBOUNCE_MS);
+  }
+
+  /**
+   * The input: a saved file's bytes (so a declared GBK encoding decodes right,
+   * whatever the editor guessed), an edited document's text, or the fixed text.
+   */
+  private async input(): Promise<string | Buffer> {
+    const s = this.source!;
+    if (s.type === 'text') return s.text;
+    const uri = vscode.Uri.parse(s.uri);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === s.uri);
+    if (open && (open.isDirty || open.isUntitled)) return open.getText();
+    if (uri.scheme === 'untitled') return open?.getText() ?? '';
+    try {
+      return Buffer.from(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return (open ?? (await vscode.workspace.openTextDocument(uri))).getText();
+    }
+  }
+
+  private async update(): Promise<PreviewResult> {
+    if (!this.source || this.disposed) return this.result(false, this.renderId);
+    const id = ++this.renderId;
+    const state: PreviewState = { version: 1, source: this.source };
+    const strings = webviewStrings();
+    const sourceLabel = this.sourceLabel();
+    let input: string | Buffer = '';
+    let msg: ToWebview;
+    try {
+      input = await this.input();
+      const { keys, profile } = this.deps.getVerifyKeys ? await this.deps.getVerifyKeys() : { keys: {}, profile: undefined };
+      const t0 = performance.now();
+      // Loaded on first preview, not at activation.
+      const { decodeResponse } = await import('../../core/response');
+      const model = decodeResponse(input, { ...keys, lang: userLang() });
+      this.decodeMs = performance.now() - t0;
+      this.lastModel = model;
+      msg = { type: 'render', renderId: id, lang: userLang(), strings, sourceLabel, profile, model, state };
+    } catch (e) {
+      this.lastModel = undefined;
+      if (!isToolkitError(e)) console.error(e);
+      const raw = typeof input === 'string' ? input : input.toString('utf8');
+      msg = { type: 'error', renderId: id, strings, sourceLabel, message: errorText(e), raw: raw.slice(0, 1024 * 1024), state };
+    }
+    if (id !== this.renderId || this.disposed) return this.result(false, id); // superseded by a newer edit
+    const done = new Promise<PreviewResult>((resolve) => this.waiters.set(id, resolve));
+    this.last = msg;
+    if (this.ready) this.post(msg);
+    return done;
+  }
+
+  private post(msg: ToWebview): void {
+    this.postedAt = performance.now();
+    void this.panel.webview.postMessage(msg);
+  }
+
+  private result(rendered: boolean, renderId: number, sections: string[] = [], rows = 0): PreviewResult {
+    const m = this.last?.type === 'render' && this.last.renderId === renderId ? this.last.model : undefined;
+    const lang = userLang();
+    return {
+      rendered,
+      renderId,
+      kind: m?.kind,
+      success: m?.success,
+      verdict: m?.signature.verdict,
+      title: m?.status.title[lang],
+      error: this.last?.type === 'error' && this.last.renderId === renderId ? this.last.message : undefined,
+      sections,
+      rows,
+      decodeMs: Math.round(this.decodeMs),
+      paintMs: Math.round(performance.now() - this.postedAt),
+    };
+  }
+
+  private onMessage(raw: unknown): void {
+    if (!isFromWebview(raw)) return;
+    const m: FromWebview = raw;
+    switch (m.type) {
+      case 'ready':
+        // Also after the webview was re-created (hidden panels are not retained).
+        this.ready = true;
+        if (this.last) this.post(this.last);
+        break;
+      case 'rendered': {
+        const r = this.result(true, m.renderId, m.sections.map(String).slice(0, 100), m.rows);
+        // Earlier renders superseded by this one are settled too.
+        for (const [id, resolve] of this.waiters) {
+          if (id <= m.renderId) {
+            this.waiters.delete(id);
+            resolve(id === m.renderId ? r : { ...r, renderId: id });
+          }
+        }
+        break;
+      }
+      case 'copyJson':
+        void this.copyJson();
+        break;
+      case 'setKey': {
+        const md5 = this.lastModel?.signature.type?.toUpperCase() === 'MD5';
+        void vscode.commands.executeCommand(md5 ? 'alipay.setMd5Key' : 'alipay.setAlipayPublicKey').then(undefined, () => undefined);
+        break;
+      }
+    }
+  }
+
+  private async copyJson(): Promise<void> {
+    if (!this.lastModel) return;
+    const { responseToJson } = await import('../../core/response');
+    await vscode.env.clipboard.writeText(JSON.stringify(responseToJson(this.lastModel), null, 2));
+    void vscode.window.showInformationMessage(vscode.l10n.t('The decoded response was copied as JSON.'));
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    for (const [id, resolve] of this.waiters) resolve(this.result(false, id));
+    this.waiters.clear();
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+    this.onDispose();
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Profiles in the editor: the built-ins (Sandbox, Production, International)
+ * merged with the setting `alipay.profiles`, and which one is active.
+ *
+ * The active profile is this workspace's choice (workspaceState, set by
+ * "Alipay: Switch Profile"); until one is chosen, the setting
+ * `alipay.activeProfile` names it (default "Sandbox"). Switching never
+ * writes settings.json.
+ *
+ * API (import from './profiles'):
+ *   getProfiles(): Profile[]                 every valid profile, built-ins first
+ *   getActiveProfile(): Profile              always returns one (falls back to Sandbox)
+ *   getProfile(name?): Profile | undefined   by name, case-insensitive; no name → active
+ *   setActiveProfile(name): Promise<Profile> throws a ToolkitError for an unknown name
+ *   onDidChangeActiveProfile: Event<Profile> fires on switch and when settings change it
+ *   pickProfile(title): Promise<Profile | undefined>  quick pick over all profiles
+ *   registerProfiles(context): Disposable    state, config listener, alipay.switchProfile
+ * Profile (from core/profile): { name, gateway, partner, signType, charset, builtIn }.
+ * Invalid entries in settings are skipped and reported once in the log and a
+ * warning. In untrusted workspaces VS Code ignores workspace values of these
+ * settings (package.json restrictedConfigurations).
+ */
+import * as vscode from 'vscode';
+import { localize, ToolkitError } from '../core/i18n';
+import { DEFAULT_PROFILE, findProfile, parseProfiles, Profile, ProfileProblem } from '../core/profile';
+import { userLang } from './l10n';
+import { log, reportError } from './log';
+
+const STATE_KEY = 'alipay.activeProfile';
+
+let workspaceState: vscode.Memento | undefined;
+let cache: { profiles: Profile[]; problems: ProfileProblem[] } | undefined;
+const changed = new vscode.EventEmitter<Profile>();
+
+export const onDidChangeActiveProfile: vscode.Event<Profile> = changed.event;
+
+function load(): { profiles: Profile[]; problems: ProfileProblem[] } {
+  if (!cache) cache = parseProfiles(vscode.workspace.getConfiguration('alipay').get<unknown>('profiles'));
+  return cache;
+}
+
+export function getProfiles(): Profile[] {
+  return load().profiles;
+}
+
+function activeName(): string {
+  return workspaceState?.get<string>(STATE_KEY) || vscode.workspace.getConfiguration('alipay').get<string>('activeProfile') || DEFAULT_PROFILE;
+}
+
+export function getActiveProfile(): Profile {
+  const profiles = getProfiles();
+  return findProfile(profiles, activeName()) ?? findProfile(profiles, DEFAULT_PROFILE) ?? profiles[0];
+}
+
+export function getProfile(name?: string): Profile | undefined {
+  return name ? findProfile(getProfiles(), name) : getActiveProfile();
+}
+
+export async function setActiveProfile(name: string): Promise<Profile> {
+  const p = findProfile(getProfiles(), name);
+  if (!p) {
+    throw new ToolkitError('UNKNOWN_PROFILE', { en: 'There is no Alipay profile named "{name}"', zh: '没有名为 "{name}" 的支付宝配置' }, { name });
+  }
+  const before = getActiveProfile().name;
+  await workspaceState?.update(STATE_KEY, p.name);
+  log.info(`Active profile: ${p.name} (${p.gateway})`);
+  if (before !== p.name) changed.fire(p);
+  return p;
+}
+
+export async function pickProfile(title: string): Promise<Profile | undefined> {
+  const active = getActiveProfile().name;
+  type Item = vscode.QuickPickItem & { profile?: Profile; edit?: boolean };
+  const items: Item[] = getProfiles().map((p) => ({
+    label: p.name === active ? `$(check) ${p.name}` : p.name,
+    description: p.gateway,
+    detail: [p.partner ? `partner ${p.partner}` : vscode.l10n.t('no partner set'), p.signType, p.charset].join(' · '),
+    profile: p,
+  }));
+  items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: `$(gear) ${vscode.l10n.t('Edit profiles in settings…')}`, edit: true });
+  const pick = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Active: {0}', active) });
+  if (pick?.edit) {
+    await vscode.commands.executeCommand('workbench.action.openSettings', 'alipay.profiles');
+    return undefined;
+  }
+  return pick?.profile;
+}
+
+function reportProblems(): void {
+  const { problems } = load();
+  if (problems.length === 0) return;
+  const lines = problems.map((p) => localize(p.text, userLang(), p.args));
+  for (const l of lines) log.warn(l);
+  void vscode.window.showWarningMessage(vscode.l10n.t('Some Alipay profiles in settings are invalid and were skipped: {0}', lines.join('; ')));
+}
+
+/** `alipay.switchProfile` — args `{ profile: name }` switch without asking; returns the active profile's name. */
+async function switchProfile(args?: { profile?: string }): Promise<string | undefined> {
+  try {
+    const name = args?.profile ?? (await pickProfile(vscode.l10n.t('Switch Alipay profile')))?.name;
+    if (!name) return undefined;
+    return (await setActiveProfile(name)).name;
+  } catch (e) {
+    reportError(e);
+    return undefined;
+  }
+}
+
+export function registerProfiles(context: vscode.ExtensionContext): vscode.Disposable {
+  workspaceState = context.workspaceState;
+  cache = undefined;
+  let last = getActiveProfile().name;
+  reportProblems();
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('alipay.switchProfile', switchProfile),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('alipay.profiles') && !e.affectsConfiguration('alipay.activeProfile')) return;
+      cache = undefined;
+      if (e.affectsConfiguration('alipay.profiles')) reportProblems();
+      const now = getActiveProfile();
+      if (now.name !== last || e.affectsConfiguration('alipay.profiles')) changed.fire(now);
+    }),
+    changed.event((p) => {
+      last = p.name;
+    }),
+    changed,
+  );
+}
