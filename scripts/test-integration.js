@@ -71,6 +71,7 @@ async function main() {
   process.on('SIGTERM', onSignal);
 
   let counts = null;
+  let server = null;
   let exitCode;
   let failure = null;
   const timer = { id: null };
@@ -86,7 +87,7 @@ async function main() {
     cleanups.push(() => new Promise((r) => probe.close(() => r())));
     const probeUrl = `http://127.0.0.1:${probe.address().port}`;
 
-    const server = await host.startCodeServer({
+    server = await host.startCodeServer({
       quiet: !opts.verbose,
       env: { ALIPAY_TEST_PROBE: probeUrl, ALIPAY_TEST_GREP: opts.grep, ALIPAY_TEST_CONSOLE_MARK: CONSOLE_MARK },
     });
@@ -162,7 +163,8 @@ async function main() {
   }
   if (failure) {
     process.stderr.write(`\nIntegration tests FAILED: ${failure}\n`);
-    if (!CI) process.stderr.write('(This is a failure, not a skip: the suite must run. Rerun with --verbose for code-server and workbench output.)\n');
+    if (CI && server) process.stderr.write(`--- code-server output (last lines) ---\n${server.output().slice(-4000)}\n`);
+    else if (!CI) process.stderr.write('(This is a failure, not a skip: the suite must run. Rerun with --verbose for code-server and workbench output.)\n');
   }
   process.stderr.write(`(integration run took ${Math.round((Date.now() - t0) / 1000)} s)\n`);
   process.stdout.write(`${passed} passed, ${failed} failed\n`);

@@ -52,6 +52,8 @@ function untilSignal(): Promise<string> {
 export async function runGateway(args: string[], io: CliIO, stop?: Promise<unknown>): Promise<number> {
   const a = parseArgs(args, { port: 'value', host: 'value', config: 'value', state: 'value', quiet: 'flag', help: 'flag' }, 0);
   if (a.flags.has('help')) return printUsage(io, USAGE);
+  // Listen for Ctrl+C before starting, so a signal during start-up still stops cleanly.
+  const stopped = stop ?? untilSignal();
   const zh = io.lang === 'zh';
   const quiet = a.flags.has('quiet');
   let gw;
@@ -81,7 +83,7 @@ export async function runGateway(args: string[], io: CliIO, stop?: Promise<unkno
   io.stdout(`${zh ? '状态' : 'State'}: ${gw.stateFile ?? (zh ? '仅内存（重启即丢失；用 --state 保存）' : 'in memory only (lost on restart; use --state to keep it)')}`);
   if (!/^(127\.|::1$|localhost$)/.test(gw.host)) io.stderr(zh ? `警告：绑定到 ${gw.host}，网络上的其他人也能访问模拟网关` : `warning: bound to ${gw.host}; others on the network can reach the emulator`);
   io.stdout(zh ? '按 Ctrl+C 停止。' : 'Press Ctrl+C to stop.');
-  await (stop ?? untilSignal());
+  await stopped;
   await gw.close();
   io.stdout(zh ? '已停止。' : 'Stopped.');
   return EXIT.ok;

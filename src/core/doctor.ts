@@ -252,7 +252,18 @@ export function diagnose(input: DoctorInput): DoctorResult {
   // 1. The sign alone was damaged: the content is right.
   for (const s of sigs.slice(1)) add(s.id as MistakeId, presign);
 
-  // 2. Values URL-encoded before signing (Java URLEncoder style, and %20 style).
+  // 2a. `+` turned into a space, and the reverse (before URL-encoding: for a value whose only
+  // special character is a space both explain it, and transport is the likelier cause).
+  if (params.some((p) => !isSignatureParam(p.name) && p.value.includes(' '))) {
+    const plus = mapValues(params, (p) => p.value.replace(/ /g, '+'));
+    add('plus-as-space', presignString(plus), { names: changedNames(params, plus) });
+  }
+  if (params.some((p) => !isSignatureParam(p.name) && p.value.includes('+'))) {
+    const space = mapValues(params, (p) => p.value.replace(/\+/g, ' '));
+    add('space-as-plus', presignString(space), { names: changedNames(params, space) });
+  }
+
+  // 2b. Values URL-encoded before signing (Java URLEncoder style, and %20 style).
   const encoded = mapValues(params, (p) => percentEncode(p.value, charset));
   const encodedContent = presignString(encoded);
   if (encodedContent !== presign) {
@@ -278,16 +289,6 @@ export function diagnose(input: DoctorInput): DoctorResult {
   // 5. Not sorted (original order).
   const unsorted = params.filter((p) => p.value !== '' && !isSignatureParam(p.name)).map((p) => `${p.name}=${p.value}`).join('&');
   if (unsorted !== presign) add('not-sorted', unsorted);
-
-  // 6. `+` turned into a space, and the reverse.
-  if (params.some((p) => !isSignatureParam(p.name) && p.value.includes(' '))) {
-    const plus = mapValues(params, (p) => p.value.replace(/ /g, '+'));
-    add('plus-as-space', presignString(plus), { names: changedNames(params, plus) });
-  }
-  if (params.some((p) => !isSignatureParam(p.name) && p.value.includes('+'))) {
-    const space = mapValues(params, (p) => p.value.replace(/\+/g, ' '));
-    add('space-as-plus', presignString(space), { names: changedNames(params, space) });
-  }
 
   // 7. Double encoding: decode the values once more.
   if (params.some((p) => !isSignatureParam(p.name) && /%[0-9a-fA-F]{2}/.test(p.value))) {
@@ -375,8 +376,9 @@ export function diagnose(input: DoctorInput): DoctorResult {
       if (input.merchantPrivateKey !== undefined && !(input.merchantPrivateKey instanceof crypto.KeyObject)) {
         info = loadPrivateKey(input.merchantPrivateKey, 'merchant private key').info;
       }
-      const detail = info ? `The merchant private key given is ${info.format.toUpperCase()} (${info.encoding}). ` : '';
-      const detailZh = info ? `所给商户私钥为 ${info.format.toUpperCase()}（${info.encoding}）。` : '';
+      const name = info ? `${info.format === 'pkcs1' ? 'PKCS#1' : info.format === 'pkcs8' ? 'PKCS#8' : info.format.toUpperCase()} (${info.encoding === 'base64' ? 'bare base64' : info.encoding.toUpperCase()})` : '';
+      const detail = info ? `The merchant private key given is ${name}. ` : '';
+      const detailZh = info ? `所给商户私钥为 ${name}。` : '';
       hints.push(finding('pkcs-format', { detail, detailZh }));
     }
     const g = gatewayHint(input.gateway);

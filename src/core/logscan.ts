@@ -45,13 +45,20 @@ function buildTables(): Map<string, ScanKind> {
 
 let TABLE: Map<string, ScanKind> | undefined;
 
+/** The codes and statuses a scan counts (gateway URLs come on top). */
+export function scanTokens(): string[] {
+  return [...(TABLE ??= buildTables()).keys()];
+}
+
 /**
- * One pass of a sticky-free global regex over latin1 text (so string index =
- * byte offset): upper-case identifiers with an underscore (every MAPI code and
- * status has one), lower-case OpenAPI sub-codes, and gateway URLs. Candidates
- * are then looked up in a Map, which is cheaper than a long alternation.
+ * One regex pass over latin1 text (so string index = byte offset) finds
+ * candidates cheaply: an upper-case letter, `_`, an upper-case letter (every
+ * MAPI code and status has one), the start of an OpenAPI sub-code, or `://`.
+ * Each candidate is widened to its whole token by byte loops and looked up in
+ * a Map, which is much cheaper than matching a long alternation.
  */
-const CANDIDATE = /[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|(?:isv|isp|aop)\.[a-z][a-z0-9-]*[a-z0-9]|https?:\/\/[A-Za-z0-9.-]+(?::\d+)?\/[A-Za-z0-9_./-]*?(?:gateway\.do|rest\.htm)/g;
+const CANDIDATE = /[A-Z]_[A-Z]|(?:isv|isp|aop)\.[a-z]|https?:\/\//g;
+const GATEWAY_TAIL = /^[A-Za-z0-9.-]+(?::\d+)?\/[A-Za-z0-9_./-]*?(?:gateway\.do|rest\.htm)/;
 
 const isWordByte = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
@@ -107,17 +114,34 @@ export class LogScanner {
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const i = m.index;
-      let token = m[0];
-      let start = i;
+      const c0 = text.charCodeAt(i);
+      let start: number;
+      let end: number;
+      let token: string;
       let kind: ScanKind | undefined;
-      if (token.charCodeAt(0) === 104 /* h */) kind = 'gateway';
-      else {
-        const end = i + token.length;
-        if (end < cut && (isWordByte(data[end]) || data[end] === 45 /* - */)) continue;
-        if (i >= 4 && text.startsWith('ACQ.', i - 4) && !(i >= 5 && isWordByte(data[i - 5]))) {
-          token = 'ACQ.' + token;
-          start = i - 4;
-        } else if (i > 0 && isWordByte(data[i - 1])) continue;
+      if (c0 === 104 /* h */ || c0 === 58 /* : */) {
+        // https?:// — keep scheme, host and path up to gateway.do / rest.htm.
+        const slash = text.indexOf('//', i) + 2;
+        const g = GATEWAY_TAIL.exec(text.slice(slash, slash + 300));
+        if (!g) continue;
+        start = i;
+        end = slash + g[0].length;
+        token = text.slice(start, end);
+        kind = 'gateway';
+        re.lastIndex = end;
+      } else {
+        // Widen to the whole identifier (sub-codes also take '.' and '-').
+        const lower = c0 >= 97;
+        start = i;
+        while (start > 0 && isWordByte(data[start - 1])) start--;
+        end = lower ? i + 4 : i + 2;
+        while (end < cut && (isWordByte(data[end]) || (lower && data[end] === 45))) end++;
+        if (lower) while (data[end - 1] === 45) end--;
+        re.lastIndex = end;
+        // `ACQ.TRADE_NOT_EXIST` is an OpenAPI sub-code, not the MAPI TRADE_NOT_EXIST.
+        // A letter glued to the front (xTRADE_SUCCESS) makes an unknown token, skipped below.
+        if (!lower && start >= 4 && data[start - 1] === 46 && text.startsWith('ACQ.', start - 4) && !(start >= 5 && isWordByte(data[start - 5]))) start -= 4;
+        token = text.slice(start, end);
         kind = this.table.get(token);
         if (!kind) continue;
       }

@@ -4,7 +4,7 @@
 import { Charset } from '../core/charset';
 import { Param, serializeQuery } from '../core/params';
 import type { LoadedConfig, Merchant } from './config';
-import type { makeLog } from './log';
+import type { LogFn } from './log';
 import { returnParams, signOutgoing, TEST_BUYER } from './messages';
 import { newNotifyId, Notifier } from './notifier';
 import type { Store } from './state';
@@ -29,7 +29,7 @@ export class Engine {
     readonly config: LoadedConfig,
     readonly notifier: Notifier,
     readonly now: () => number,
-    readonly log: ReturnType<typeof makeLog>,
+    readonly log: LogFn,
   ) {}
 
   merchant(partner: string): Merchant | undefined {

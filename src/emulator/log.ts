@@ -24,13 +24,19 @@ export function redactParams(params: readonly Param[]): string {
   return params.map((p) => `${p.name}=${p.name.toLowerCase() === 'sign' ? '<redacted>' : p.value.length > 80 ? p.value.slice(0, 80) + '…' : p.value}`).join('&');
 }
 
-export function makeLog(logger: Logger | undefined): (kind: LogEntry['kind'], text: Text, args?: Args, detail?: Record<string, unknown>) => void {
-  return (kind, text, args = {}, detail) => {
+export type LogFn = ((kind: LogEntry['kind'], text: Text, args?: Args, detail?: Record<string, unknown> | (() => Record<string, unknown>)) => void) & {
+  /** False without a logger: callers skip building what only a log would show. */
+  enabled: boolean;
+};
+
+export function makeLog(logger: Logger | undefined): LogFn {
+  const fn = (kind: LogEntry['kind'], text: Text, args: Args = {}, detail?: Record<string, unknown> | (() => Record<string, unknown>)) => {
     if (!logger) return;
     try {
-      logger({ time: new Date().toISOString(), kind, text, args, detail });
+      logger({ time: new Date().toISOString(), kind, text, args, detail: typeof detail === 'function' ? detail() : detail });
     } catch {
       // a failing logger must never break the gateway
     }
   };
+  return Object.assign(fn, { enabled: logger !== undefined });
 }

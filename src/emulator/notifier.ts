@@ -8,7 +8,7 @@ import * as https from 'node:https';
 import { serializeQuery, type Param } from '../core/params';
 import { encode } from '../core/charset';
 import type { LoadedConfig } from './config';
-import type { makeLog } from './log';
+import type { LogFn } from './log';
 import { redactParams } from './log';
 import { notifyParams, signOutgoing } from './messages';
 import type { Store } from './state';
@@ -20,7 +20,7 @@ export const DEFAULT_SCHEDULE_MS = [4, 10, 10, 60, 120, 360, 900].map((m) => m *
 export interface NotifierDeps {
   store: Store;
   config: LoadedConfig;
-  log: ReturnType<typeof makeLog>;
+  log: LogFn;
   now: () => number;
   scheduleMs: number[];
   timeoutMs: number;

@@ -181,7 +181,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     const serviceName = values.get('service') ?? '';
     const impl: ServiceImpl | undefined = Object.prototype.hasOwnProperty.call(SERVICES, serviceName) ? SERVICES[serviceName] : undefined;
     const fail = (code: string, why = ''): Reply => {
-      log('request', { en: '{service} → {code} {why}', zh: '{service} → {code} {why}' }, { service: serviceName || '(none)', code, why }, { params: redactParams(params) });
+      log('request', { en: '{service} → {code} {why}', zh: '{service} → {code} {why}' }, { service: serviceName || '(none)', code, why }, () => ({ params: redactParams(params) }));
       return impl?.kind === 'page' ? errorPageReply(code, charset) : errXml(code, charset);
     };
     if (!impl) return fail('ILLEGAL_SERVICE');
@@ -208,7 +208,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     if (bad) return fail('ILLEGAL_ARGUMENT', bad);
     try {
       const reply = await impl.run({ engine, params, values, merchant, charset, signType });
-      log('request', { en: '{service} → ok', zh: '{service} → 成功' }, { service: serviceName }, { params: redactParams(params) });
+      if (log.enabled) log('request', { en: '{service} → ok', zh: '{service} → 成功' }, { service: serviceName }, () => ({ params: redactParams(params) }));
       return reply;
     } catch (e) {
       if (e instanceof GatewayError) return fail(e.code, e.why);

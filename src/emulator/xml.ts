@@ -8,9 +8,14 @@ const DECL: Record<Charset, string> = { 'utf-8': 'utf-8', gbk: 'GBK', gb2312: 'G
 // XML 1.0 cannot carry most control characters at all: they are dropped from echoes.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+// eslint-disable-next-line no-control-regex
+const NEEDS = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const entity = (c: string): string => ENTITY[c];
 
 export function xmlEscape(s: string): string {
-  return s.replace(CONTROL, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+  if (!NEEDS.test(s)) return s; // the common case: nothing to escape (this runs per field per answer)
+  return s.replace(CONTROL, '').replace(/[&<>"']/g, entity);
 }
 
 function head(charset: Charset): string {

@@ -6,6 +6,7 @@ import { registerLog } from './log';
 import { registerPreview } from './preview';
 import { profileKeyDeps } from './preview/keys';
 import { registerProfiles } from './profiles';
+import { registerRequestFiles } from './requestFile';
 import { registerSecrets } from './secrets';
 import { registerStatusBar, statusBarState } from './statusBar';
 
@@ -13,6 +14,8 @@ import { registerStatusBar, statusBarState } from './statusBar';
 export interface ExtensionApi {
   /** The folder of the "Alipay" log file (context.logUri). */
   logUri: vscode.Uri;
+  /** context.globalStorageUri: the secret-leak test finds the user's settings.json from it. */
+  globalStorageUri: vscode.Uri;
   statusBar: typeof statusBarState;
 }
 
@@ -25,10 +28,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       registerStatusBar(context),
       registerCommands(context),
       registerPreview(context, profileKeyDeps()),
+      registerRequestFiles(context),
       // register<Feature>(context, …) calls go here, one per feature module.
     ),
   );
-  return { logUri: context.logUri, statusBar: statusBarState };
+  return { logUri: context.logUri, globalStorageUri: context.globalStorageUri, statusBar: statusBarState };
 }
 
 export function deactivate(): void {}

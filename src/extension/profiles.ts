@@ -29,14 +29,13 @@ import { log, reportError } from './log';
 const STATE_KEY = 'alipay.activeProfile';
 
 let workspaceState: vscode.Memento | undefined;
-let cache: { profiles: Profile[]; problems: ProfileProblem[] } | undefined;
 const changed = new vscode.EventEmitter<Profile>();
 
 export const onDidChangeActiveProfile: vscode.Event<Profile> = changed.event;
 
+// Parsed on every call (microseconds): never stale, even before the change event arrives.
 function load(): { profiles: Profile[]; problems: ProfileProblem[] } {
-  if (!cache) cache = parseProfiles(vscode.workspace.getConfiguration('alipay').get<unknown>('profiles'));
-  return cache;
+  return parseProfiles(vscode.workspace.getConfiguration('alipay').get<unknown>('profiles'));
 }
 
 export function getProfiles(): Profile[] {
@@ -108,14 +107,12 @@ async function switchProfile(args?: { profile?: string }): Promise<string | unde
 
 export function registerProfiles(context: vscode.ExtensionContext): vscode.Disposable {
   workspaceState = context.workspaceState;
-  cache = undefined;
   let last = getActiveProfile().name;
   reportProblems();
   return vscode.Disposable.from(
     vscode.commands.registerCommand('alipay.switchProfile', switchProfile),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('alipay.profiles') && !e.affectsConfiguration('alipay.activeProfile')) return;
-      cache = undefined;
       if (e.affectsConfiguration('alipay.profiles')) reportProblems();
       const now = getActiveProfile();
       if (now.name !== last || e.affectsConfiguration('alipay.profiles')) changed.fire(now);

@@ -83,10 +83,13 @@ export function run(): Promise<void> {
     const runner = mocha.run(() => {
       report(counts);
       unmark();
-      if (counts.failed > 0) reject(new Error(`${counts.failed} integration test(s) failed`));
-      else if (counts.pending > 0) reject(new Error(`${counts.pending} integration test(s) pending; skipped tests are not allowed`));
-      else if (counts.passed === 0) reject(new Error(grep ? `no integration test matches --grep ${grep}` : 'no integration tests ran'));
-      else resolve();
+      const problem = counts.failed > 0 ? `${counts.failed} integration test(s) failed`
+        : counts.pending > 0 ? `${counts.pending} integration test(s) pending; skipped tests are not allowed`
+        : counts.passed === 0 ? (grep ? `no integration test matches --grep ${grep}` : 'no integration tests ran')
+        : '';
+      if (!problem) return resolve();
+      console.error(mark + problem);
+      reject(new Error(problem));
     });
     runner.on('pass', () => counts.passed++);
     runner.on('fail', () => counts.failed++);

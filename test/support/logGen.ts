@@ -35,7 +35,8 @@ const NOISE = [
   'TRACE 中文日志 交易成功 订单号 20260101000001 处理完成',
 ];
 
-export function generateLog(file: string, targetBytes: number, seed = 42): Truth {
+/** `density`: share of lines that carry a counted token (the rest are noise and look-alikes). */
+export function generateLog(file: string, targetBytes: number, seed = 42, density = 0.3): Truth {
   const rand = rng(seed);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)];
   const counts: Truth['counts'] = new Map();
@@ -55,7 +56,7 @@ export function generateLog(file: string, targetBytes: number, seed = 42): Truth
   while (bytes < targetBytes) {
     line++;
     const ts = `2026-01-0${1 + (line % 9)} 12:${String(line % 60).padStart(2, '0')}:00.${String(line % 1000).padStart(3, '0')} `;
-    const r = rand();
+    const r = (rand() * 0.3) / density;
     let text: string;
     let tokenAt: Array<[string, number]> = [];
     if (r < 0.1) {

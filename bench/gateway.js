@@ -1,0 +1,134 @@
+// Local gateway emulator throughput: signed single_trade_query requests per
+// second at concurrency 32 (autocannon), beside a bare node:http server that
+// returns a fixed body, in the same run. Goals: >= 5,000 req/s and >= 0.4x bare.
+//   node bench/gateway.js            (BENCH_SECONDS=10 by default per server)
+// Each server runs in its own child process; the load generator runs here.
+'use strict';
+const { spawn } = require('node:child_process');
+const http = require('node:http');
+const path = require('node:path');
+
+const CONNECTIONS = 32;
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const TRADES = 64;
+const MD5_KEY = 'benchkey0123456789abcdefghijklmn';
+const PARTNER = '2088101122136241';
+const FIX = path.join(__dirname, '..', 'test', 'fixtures', 'emulator');
+
+// ---- child modes -----------------------------------------------------------
+function serveBare() {
+  const body = Buffer.from('<?xml version="1.0" encoding="utf-8"?><alipay><is_success>T</is_success></alipay>');
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8', 'content-length': body.length });
+    res.end(body);
+  });
+  server.listen(0, '127.0.0.1', () => process.stdout.write(JSON.stringify({ port: server.address().port }) + '\n'));
+}
+
+function serveEmulator() {
+  require('tsx/cjs');
+  const fs = require('node:fs');
+  const { startGateway } = require('../src/emulator');
+  startGateway({
+    config: {
+      alipay: { privateKey: fs.readFileSync(path.join(FIX, 'alipay_private_key.pem'), 'utf8') },
+      merchants: [{ partner: PARTNER, md5Key: MD5_KEY }],
+    },
+  }).then((gw) => process.stdout.write(JSON.stringify({ port: gw.port }) + '\n'));
+}
+
+// ---- driver ----------------------------------------------------------------
+function signed(service, biz) {
+  require('tsx/cjs');
+  const { signParams } = require('../src/core/sign');
+  const { serializeQuery } = require('../src/core/params');
+  const params = [
+    { name: 'service', value: service },
+    { name: 'partner', value: PARTNER },
+    { name: '_input_charset', value: 'utf-8' },
+    ...Object.entries(biz).map(([name, value]) => ({ name, value })),
+  ];
+  return serializeQuery(signParams(params, 'MD5', { md5Key: MD5_KEY }, 'utf-8').params, 'utf-8');
+}
+
+function serve(mode) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(__dirname, 'gateway.js'), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c) => {
+      out += c;
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve({ child, port: JSON.parse(out.slice(0, nl)).port });
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`${mode} exited with ${code}`)));
+  });
+}
+
+function fetchText(url) {
+  return new Promise((resolve, reject) => {
+    http.get(url, (res) => {
+      let t = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (t += c));
+      res.on('end', () => resolve(t));
+    }).on('error', reject);
+  });
+}
+
+function load(url, paths) {
+  const autocannon = require('autocannon');
+  let i = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+}
+
+async function main() {
+  const bare = await serve('--serve-bare');
+  const emu = await serve('--serve-emulator');
+  try {
+    const base = `http://127.0.0.1:${emu.port}`;
+    const queries = [];
+    for (let n = 0; n < TRADES; n++) {
+      const page = await fetchText(`${base}/gateway.do?${signed('create_direct_pay_by_user', { out_trade_no: `BENCH-${n}`, subject: `商品 ${n}`, total_fee: '9.99', payment_type: '1', seller_id: PARTNER })}`);
+      const tradeNo = /name="trade_no" value="(\d+)"/.exec(page)[1];
+      queries.push(`/gateway.do?${signed('single_trade_query', { trade_no: tradeNo })}`);
+    }
+    const sample = await fetchText(base + queries[0]);
+    if (!sample.includes('<is_success>T</is_success>') || !sample.includes('<sign>')) throw new Error('unexpected answer: ' + sample.slice(0, 200));
+
+    const rBare = await load(`http://127.0.0.1:${bare.port}`, ['/gateway.do']);
+    const rEmu = await load(base, queries);
+    const bareRps = rBare.requests.average;
+    const emuRps = rEmu.requests.average;
+    const ratio = emuRps / bareRps;
+    const bad = (r) => r.errors + r.timeouts + r.non2xx;
+    console.log(`gateway emulator bench — concurrency ${CONNECTIONS}, ${SECONDS}s each, node ${process.version}`);
+    console.log(`  bare node:http fixed body      ${bareRps.toFixed(0).padStart(7)} req/s   p50 ${rBare.latency.p50} ms  p99 ${rBare.latency.p99} ms  errors ${bad(rBare)}`);
+    console.log(`  emulator single_trade_query    ${emuRps.toFixed(0).padStart(7)} req/s   p50 ${rEmu.latency.p50} ms  p99 ${rEmu.latency.p99} ms  errors ${bad(rEmu)}`);
+    console.log(`  ratio emulator / bare          ${ratio.toFixed(2)}x   (goal >= 0.40x)`);
+    console.log(`  goal >= 5,000 req/s            ${emuRps >= 5000 ? 'met' : 'NOT met'}; goal >= 0.4x bare ${ratio >= 0.4 ? 'met' : 'NOT met'}`);
+    process.exitCode = bad(rEmu) === 0 && emuRps >= 5000 && ratio >= 0.4 ? 0 : 1;
+  } finally {
+    bare.child.kill();
+    emu.child.kill();
+  }
+}
+
+if (process.argv[2] === '--serve-bare') serveBare();
+else if (process.argv[2] === '--serve-emulator') serveEmulator();
+else {
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,52 @@
+// Helpers shared by the shell's integration tests (shell, keys, secret-leak).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension/extension';
+
+export const EXTENSION_ID = 'alipay-toolkit.alipay-toolkit';
+
+export async function activateExtension(): Promise<{ api: ExtensionApi; root: string }> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not loaded`);
+  const api = await ext.activate();
+  return { api, root: ext.extensionPath };
+}
+
+export interface Vector {
+  id: string;
+  sign_type: string;
+  md5_key?: string;
+  private_key_file?: string;
+  public_key_file?: string;
+  params?: Record<string, string>;
+  url?: string;
+  presign: string;
+  sign: string;
+}
+
+/** The published vectors: ../shared/vectors next to the repository (read by the test, never by the product). */
+export function vectorsDir(root: string): string {
+  return path.join(root, '..', 'shared', 'vectors');
+}
+
+export function loadVectors(root: string): Vector[] {
+  return (JSON.parse(fs.readFileSync(path.join(vectorsDir(root), 'mapi-public.json'), 'utf8')) as { vectors: Vector[] }).vectors;
+}
+
+export async function openDoc(content: string, language = 'plaintext'): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ content, language });
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+/** Closes every editor without a save prompt (untitled test documents are dirty). */
+export async function closeAll(): Promise<void> {
+  for (let i = 0; i < 30 && vscode.window.visibleTextEditors.length > 0; i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}
+
+export function exec<T>(command: string, args?: unknown): Thenable<T> {
+  return vscode.commands.executeCommand<T>(command, args);
+}
