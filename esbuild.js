@@ -28,7 +28,7 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
-  plugins: [problemMatcher],
+  plugins: [problemMatcher, require('./scripts/iconv-slim')],
 };
 
 /**

@@ -16,7 +16,16 @@ const PARTNER = '2088101122136241';
 const FIX = path.join(__dirname, '..', 'test', 'fixtures', 'emulator');
 
 // ---- child modes -----------------------------------------------------------
+/** On SIGTERM a server child prints the CPU time it used (µs) and exits: CPU per request is a figure a busy machine distorts less than req/s. */
+function reportCpuOnExit() {
+  process.on('SIGTERM', () => {
+    const u = process.cpuUsage();
+    process.stdout.write(JSON.stringify({ cpuMicros: u.user + u.system }) + '\n', () => process.exit(0));
+  });
+}
+
 function serveBare() {
+  reportCpuOnExit();
   const body = Buffer.from('<?xml version="1.0" encoding="utf-8"?><alipay><is_success>T</is_success></alipay>');
   const server = http.createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8', 'content-length': body.length });
@@ -26,6 +35,7 @@ function serveBare() {
 }
 
 function serveEmulator() {
+  reportCpuOnExit();
   require('tsx/cjs');
   const fs = require('node:fs');
   const { startGateway } = require('../src/emulator');
@@ -54,12 +64,26 @@ function signed(service, biz) {
 function serve(mode) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(__dirname, 'gateway.js'), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const lines = [];
+    const waiters = [];
     let out = '';
     child.stdout.on('data', (c) => {
       out += c;
-      const nl = out.indexOf('\n');
-      if (nl >= 0) resolve({ child, port: JSON.parse(out.slice(0, nl)).port });
+      let nl;
+      while ((nl = out.indexOf('\n')) >= 0) {
+        lines.push(JSON.parse(out.slice(0, nl)));
+        out = out.slice(nl + 1);
+        if (lines.length === 1) resolve({ child, port: lines[0].port, stop });
+        while (waiters.length && lines.length > 1) waiters.shift()(lines[1]);
+      }
     });
+    /** Stops the child and returns the CPU time (µs) it used in total. */
+    function stop() {
+      return new Promise((res) => {
+        waiters.push((l) => res(l.cpuMicros));
+        child.kill('SIGTERM');
+      });
+    }
     child.on('error', reject);
     child.on('exit', (code) => reject(new Error(`${mode} exited with ${code}`)));
   });
@@ -78,15 +102,10 @@ function fetchText(url) {
 
 function load(url, paths) {
   const autocannon = require('autocannon');
-  let i = 0;
   return new Promise((resolve, reject) => {
     autocannon(
-      {
-        url,
-        connections: CONNECTIONS,
-        duration: SECONDS,
-        requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
-      },
+      // A fixed list of requests: autocannon builds each once and cycles through them.
+      { url, connections: CONNECTIONS, duration: SECONDS, requests: paths.map((p) => ({ method: 'GET', path: p })) },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
   });
@@ -95,6 +114,7 @@ function load(url, paths) {
 async function main() {
   const bare = await serve('--serve-bare');
   const emu = await serve('--serve-emulator');
+  let stopped = false;
   try {
     const base = `http://127.0.0.1:${emu.port}`;
     const queries = [];
@@ -108,19 +128,26 @@ async function main() {
 
     const rBare = await load(`http://127.0.0.1:${bare.port}`, ['/gateway.do']);
     const rEmu = await load(base, queries);
+    const bareCpu = await bare.stop();
+    const emuCpu = await emu.stop();
+    stopped = true;
     const bareRps = rBare.requests.average;
     const emuRps = rEmu.requests.average;
     const ratio = emuRps / bareRps;
     const bad = (r) => r.errors + r.timeouts + r.non2xx;
-    console.log(`gateway emulator bench — concurrency ${CONNECTIONS}, ${SECONDS}s each, node ${process.version}`);
-    console.log(`  bare node:http fixed body      ${bareRps.toFixed(0).padStart(7)} req/s   p50 ${rBare.latency.p50} ms  p99 ${rBare.latency.p99} ms  errors ${bad(rBare)}`);
-    console.log(`  emulator single_trade_query    ${emuRps.toFixed(0).padStart(7)} req/s   p50 ${rEmu.latency.p50} ms  p99 ${rEmu.latency.p99} ms  errors ${bad(rEmu)}`);
+    // CPU µs per request of each server process (start-up and the 64 set-up requests included for the emulator).
+    const perReq = (cpu, r) => (cpu / r.requests.total).toFixed(0);
+    console.log(`gateway emulator bench — concurrency ${CONNECTIONS}, ${SECONDS}s each, node ${process.version}, ${require('node:os').cpus().length} CPUs, load ${require('node:os').loadavg()[0].toFixed(1)}`);
+    console.log(`  bare node:http fixed body      ${bareRps.toFixed(0).padStart(7)} req/s   p50 ${rBare.latency.p50} ms  p99 ${rBare.latency.p99} ms  errors ${bad(rBare)}  server CPU ${perReq(bareCpu, rBare)} µs/req`);
+    console.log(`  emulator single_trade_query    ${emuRps.toFixed(0).padStart(7)} req/s   p50 ${rEmu.latency.p50} ms  p99 ${rEmu.latency.p99} ms  errors ${bad(rEmu)}  server CPU ${perReq(emuCpu, rEmu)} µs/req`);
     console.log(`  ratio emulator / bare          ${ratio.toFixed(2)}x   (goal >= 0.40x)`);
     console.log(`  goal >= 5,000 req/s            ${emuRps >= 5000 ? 'met' : 'NOT met'}; goal >= 0.4x bare ${ratio >= 0.4 ? 'met' : 'NOT met'}`);
     process.exitCode = bad(rEmu) === 0 && emuRps >= 5000 && ratio >= 0.4 ? 0 : 1;
   } finally {
-    bare.child.kill();
-    emu.child.kill();
+    if (!stopped) {
+      bare.child.kill();
+      emu.child.kill();
+    }
   }
 }
 

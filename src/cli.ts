@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Subcommand> = {
   verify: () => require('./cli/verify').command,
   keys: () => require('./cli/keys').command,
   explain: () => require('./cli/explain').command,
+  scan: () => require('./cli/scan').command,
   send: () => require('./cli/send').command,
   decode: () => require('./cli/decode').command,
   gateway: () => require('./cli/gateway').command,

@@ -106,6 +106,12 @@ export function formatModel(m: ResponseModel, lang: Lang, rows = 20): string[] {
   return out;
 }
 
+/** Response values are untrusted: control characters (terminal escapes) are shown, not obeyed. */
+function printable(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 async function readSource(io: CliIO, file: string | undefined): Promise<Buffer> {
   if (file === undefined || file === '-') return io.readStdin();
   return readFileOrFail(file, 'response');
@@ -130,7 +136,7 @@ export const command: Subcommand = {
     const bytes = await readSource(io, a.positionals[0]);
     const model = decodeResponse(bytes, { md5Key, publicKey, lang: io.lang, charset: a.options.get('charset') });
     if (a.flags.has('json')) io.stdout(JSON.stringify(responseToJson(model), null, 2));
-    else for (const line of formatModel(model, io.lang, rows)) io.stdout(line);
+    else for (const line of formatModel(model, io.lang, rows)) io.stdout(printable(line));
     return model.signature.verdict === 'invalid' ? EXIT.fail : EXIT.ok;
   },
 };

@@ -60,6 +60,8 @@ export function scanTokens(): string[] {
 const CANDIDATE = /[A-Z]_[A-Z]|(?:isv|isp|aop)\.[a-z]|https?:\/\//g;
 const GATEWAY_TAIL = /^[A-Za-z0-9.-]+(?::\d+)?\/[A-Za-z0-9_./-]*?(?:gateway\.do|rest\.htm)/;
 
+const isWordCode = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isWordByte = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /** Incremental scanner: feed chunks in order with `push`, then `end`. Pure, no I/O. */
@@ -99,61 +101,72 @@ export class LogScanner {
   private process(data: Buffer, cut: number): void {
     const text = data.toString('latin1', 0, cut);
     const re = CANDIDATE;
+    const table = this.table;
+    const stats = this.stats;
     re.lastIndex = 0;
-    // Newlines are counted lazily: only up to each match, then up to the cut.
+    // Newlines are counted lazily (memchr via indexOf): up to each hit, then to the cut.
     let nlCount = this.newlines;
     let nextNl = data.indexOf(10);
     if (nextNl < 0 || nextNl >= cut) nextNl = cut;
-    const advance = (to: number) => {
-      while (nextNl < to) {
-        nlCount++;
-        nextNl = data.indexOf(10, nextNl + 1);
-        if (nextNl < 0 || nextNl >= cut) nextNl = cut;
-      }
-    };
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const i = m.index;
+    // test() + lastIndex instead of exec(): no match arrays to allocate and collect.
+    while (re.test(text)) {
+      const li = re.lastIndex;
+      const last = text.charCodeAt(li - 1);
+      // Which alternative matched, from its last character: `X_Y`, `isv.x`, or `…//`.
+      const i = last === 47 /* / */ ? (text.charCodeAt(li - 8) === 104 ? li - 8 : li - 7) : last >= 97 ? li - 5 : li - 3;
       const c0 = text.charCodeAt(i);
-      let start: number;
+      let start = i;
       let end: number;
-      let token: string;
       let kind: ScanKind | undefined;
-      if (c0 === 104 /* h */ || c0 === 58 /* : */) {
+      let token: string;
+      if (c0 === 104 /* h */) {
         // https?:// — keep scheme, host and path up to gateway.do / rest.htm.
         const slash = text.indexOf('//', i) + 2;
         const g = GATEWAY_TAIL.exec(text.slice(slash, slash + 300));
         if (!g) continue;
-        start = i;
         end = slash + g[0].length;
         token = text.slice(start, end);
         kind = 'gateway';
-        re.lastIndex = end;
       } else {
-        // Widen to the whole identifier (sub-codes also take '.' and '-').
+        // Widen the candidate to its whole identifier (sub-codes also take '-').
         const lower = c0 >= 97;
-        start = i;
-        while (start > 0 && isWordByte(data[start - 1])) start--;
+        while (start > 0 && isWordCode(text.charCodeAt(start - 1))) start--;
         end = lower ? i + 4 : i + 2;
-        while (end < cut && (isWordByte(data[end]) || (lower && data[end] === 45))) end++;
-        if (lower) while (data[end - 1] === 45) end--;
+        if (lower) {
+          while (end < cut && (isWordCode(text.charCodeAt(end)) || text.charCodeAt(end) === 45)) end++;
+          while (text.charCodeAt(end - 1) === 45) end--;
+        } else {
+          while (end < cut && isWordCode(text.charCodeAt(end))) end++;
+          // `ACQ.TRADE_NOT_EXIST` is an OpenAPI sub-code, not the MAPI TRADE_NOT_EXIST.
+          // A letter glued to the front (xTRADE_SUCCESS) makes an unknown token, skipped below.
+          if (start >= 4 && text.charCodeAt(start - 1) === 46 && text.startsWith('ACQ', start - 4) && !(start >= 5 && isWordCode(text.charCodeAt(start - 5)))) start -= 4;
+        }
         re.lastIndex = end;
-        // `ACQ.TRADE_NOT_EXIST` is an OpenAPI sub-code, not the MAPI TRADE_NOT_EXIST.
-        // A letter glued to the front (xTRADE_SUCCESS) makes an unknown token, skipped below.
-        if (!lower && start >= 4 && data[start - 1] === 46 && text.startsWith('ACQ.', start - 4) && !(start >= 5 && isWordByte(data[start - 5]))) start -= 4;
+        if (end - start < 8) continue; // shorter than any counted token (HTTP_OK, MAX_ID…)
         token = text.slice(start, end);
-        kind = this.table.get(token);
-        if (!kind) continue;
+        kind = table.get(token);
+        if (kind === undefined) continue;
       }
-      advance(start);
-      const at: Occurrence = { line: nlCount + 1, offset: this.base + start };
-      const s = this.stats.get(token);
-      if (s) {
-        s.count++;
-        s.last = at;
-      } else this.stats.set(token, { token, kind, count: 1, first: at, last: at });
+      re.lastIndex = end;
+      while (nextNl < start) {
+        nlCount++;
+        nextNl = data.indexOf(10, nextNl + 1);
+        if (nextNl < 0 || nextNl >= cut) nextNl = cut;
+      }
+      const line = nlCount + 1;
+      const offset = this.base + start;
+      const st = stats.get(token);
+      if (st !== undefined) {
+        st.count++;
+        st.last.line = line;
+        st.last.offset = offset;
+      } else stats.set(token, { token, kind, count: 1, first: { line, offset }, last: { line, offset } });
     }
-    advance(cut);
+    while (nextNl < cut) {
+      nlCount++;
+      nextNl = data.indexOf(10, nextNl + 1);
+      if (nextNl < 0 || nextNl >= cut) nextNl = cut;
+    }
     this.newlines = nlCount;
     this.base += cut;
   }

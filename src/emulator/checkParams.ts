@@ -27,6 +27,9 @@ function checkValue(spec: ParamSpec, value: string): string | undefined {
     case 'partnerId':
       return /^2088\d{12}$/.test(value) ? undefined : `${spec.name} is not 16 digits starting with 2088`;
     case 'url':
+      // Raw whitespace or control characters would end up in a Location header.
+      // eslint-disable-next-line no-control-regex
+      if (/[\s\u0000-\u001f\u007f]/.test(value)) return `${spec.name} contains whitespace or control characters`;
       try {
         const u = new URL(value);
         return u.protocol === 'http:' || u.protocol === 'https:' ? undefined : `${spec.name} is not an http(s) URL`;

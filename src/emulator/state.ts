@@ -139,6 +139,19 @@ export class Store {
     return this.failure;
   }
 
+  /** Makes the rename itself durable (POSIX); platforms that cannot open a folder skip it. */
+  private async syncDir(dir: string): Promise<void> {
+    let fh: fs.promises.FileHandle | undefined;
+    try {
+      fh = await fs.promises.open(dir, 'r');
+      await fh.sync();
+    } catch {
+      // Windows cannot fsync a directory; the rename is still atomic there
+    } finally {
+      await fh?.close();
+    }
+  }
+
   private async writeNow(): Promise<void> {
     const file = this.file as string;
     const tmp = `${file}.${process.pid}.tmp`;
@@ -153,6 +166,7 @@ export class Store {
         await fh.close();
       }
       await fs.promises.rename(tmp, file);
+      await this.syncDir(path.dirname(file));
       this.failure = undefined;
     } catch (e) {
       this.failure = e as Error;

@@ -2,11 +2,12 @@
 // loads its heavy parts on first use.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
-import { registerLog } from './log';
+import { recentLogLines, registerLog } from './log';
 import { registerPreview } from './preview';
 import { profileKeyDeps } from './preview/keys';
 import { registerProfiles } from './profiles';
 import { registerRequestFiles } from './requestFile';
+import { registerEmulator } from './emulator';
 import { registerSecrets } from './secrets';
 import { registerStatusBar, statusBarState } from './statusBar';
 
@@ -17,6 +18,8 @@ export interface ExtensionApi {
   /** context.globalStorageUri: the secret-leak test finds the user's settings.json from it. */
   globalStorageUri: vscode.Uri;
   statusBar: typeof statusBarState;
+  /** The last lines written to the "Alipay" log, as written (redacted). */
+  logLines: typeof recentLogLines;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -29,10 +32,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       registerCommands(context),
       registerPreview(context, profileKeyDeps()),
       registerRequestFiles(context),
+      registerEmulator(context),
       // register<Feature>(context, …) calls go here, one per feature module.
     ),
   );
-  return { logUri: context.logUri, globalStorageUri: context.globalStorageUri, statusBar: statusBarState };
+  return { logUri: context.logUri, globalStorageUri: context.globalStorageUri, statusBar: statusBarState, logLines: recentLogLines };
 }
 
 export function deactivate(): void {}

@@ -17,6 +17,7 @@
  *                       ends a user action.
  *   addKnownSecret(v)   secrets.ts registers each secret it reads or stores so
  *                       redaction catches it anywhere (kept in memory only).
+ *   recentLogLines()    the last 500 lines written (redacted), for tests.
  *   registerLog(context): vscode.Disposable — creates the channel (extension.ts).
  * Calls before registerLog() are dropped silently (nothing to write to yet).
  */
@@ -27,6 +28,13 @@ import { userLang } from './l10n';
 
 let channel: vscode.LogOutputChannel | undefined;
 const known = new Set<string>();
+/** The last lines sent to the channel (already redacted), for the secret-leak test: some hosts write no log file. */
+const recent: string[] = [];
+const RECENT_MAX = 500;
+
+export function recentLogLines(): string[] {
+  return [...recent];
+}
 
 export function addKnownSecret(value: string | undefined): void {
   if (value && value.trim().length >= 6) known.add(value.trim());
@@ -57,7 +65,10 @@ type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 function write(level: Level, message: string | Error, args: unknown[]): void {
   if (!channel) return;
   const debugOn = channel.logLevel <= vscode.LogLevel.Debug && channel.logLevel !== vscode.LogLevel.Off;
-  channel[level](render(message, args, debugOn));
+  const line = render(message, args, debugOn);
+  recent.push(`${level} ${line}`);
+  if (recent.length > RECENT_MAX) recent.shift();
+  channel[level](line);
 }
 
 export const log = {

@@ -84,18 +84,13 @@ describe('Secrets never leak', () => {
     const leakingMessages = shown.filter((m) => leaks(m).length);
     assert.deepStrictEqual(leakingMessages, [], 'a message shown to the user holds a secret');
 
-    // The "Alipay" log file: wait until it holds the last failure, then scan it and its siblings.
-    const logDir = api.logUri.fsPath;
-    const deadline = Date.now() + 10000;
-    let logText = '';
-    while (!/Could not convert the key|无法转换密钥/.test(logText)) {
-      logText = filesUnder(logDir).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-      if (Date.now() > deadline) assert.fail(`the Alipay log never recorded the last failure; ${api.logUri.toString()} (${fs.existsSync(logDir)}) holds ${JSON.stringify(fs.existsSync(path.dirname(logDir)) ? fs.readdirSync(path.dirname(logDir), { recursive: true }) : 'nothing')}:\n${logText.slice(-2000)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    // What went to the "Alipay" log channel, and its log file where the host writes one
+    // (the code-server host lacks the native logger, so the file may not exist there).
+    const logText = api.logLines().join('\n');
     assert.match(logText, /Signed single_trade_query/);
+    assert.match(logText, /Could not convert the key|无法转换密钥/);
     assert.deepStrictEqual(leaks(logText), [], 'the log holds a secret');
-    for (const f of filesUnder(path.dirname(logDir))) assert.deepStrictEqual(leaks(fs.readFileSync(f, 'utf8')), [], `${f} holds a secret`);
+    for (const f of filesUnder(path.dirname(api.logUri.fsPath))) assert.deepStrictEqual(leaks(fs.readFileSync(f, 'utf8')), [], `${f} holds a secret`);
 
     // Settings and every file of the workspace.
     for (const folder of vscode.workspace.workspaceFolders ?? []) {

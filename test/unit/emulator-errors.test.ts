@@ -74,7 +74,7 @@ describe('emulator: gateway errors and hostile input', () => {
     assert.equal(await code(query({})), errorXmlOf('ILLEGAL_ARGUMENT'), 'neither trade_no nor out_trade_no');
     assert.equal(await code(query({ trade_no: 'short' })), errorXmlOf('ILLEGAL_ARGUMENT'), 'trade_no under 16 characters');
     const create = (biz: Record<string, string>) => get(gw, signedQuery('create_direct_pay_by_user', { out_trade_no: 'A-1', subject: 's', total_fee: '1.00', payment_type: '1', seller_id: PARTNER, ...biz }));
-    for (const bad of <Array<Record<string, string>>>[{ total_fee: '1.001' }, { total_fee: '0' }, { subject: '' }, { seller_id: '123' }, { notify_url: 'ftp://x' }, { subject: 'x'.repeat(257) }]) {
+    for (const bad of <Array<Record<string, string>>>[{ total_fee: '1.001' }, { total_fee: '0' }, { subject: '' }, { seller_id: '123' }, { notify_url: 'ftp://x' }, { return_url: 'http://127.0.0.1/r\r\nSet-Cookie: a=1' }, { subject: 'x'.repeat(257) }]) {
       const r = await create(bad);
       assert.match(String(r.headers['content-type']), /^text\/html/);
       assert.ok(r.text.includes('id="error-code">ILLEGAL_ARGUMENT<'), JSON.stringify(bad));

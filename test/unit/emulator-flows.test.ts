@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseQuery, type Param } from '../../src/core/params';
+import { decodeResponse } from '../../src/core/response';
 import { verifyContent, verifyParams } from '../../src/core/sign';
 import { xmlSignContent } from '../../src/core/xmlSignContent';
 import type { RunningGateway } from '../../src/emulator';
@@ -88,6 +89,10 @@ describe('emulator: whole flows over HTTP', () => {
     assert.ok(verifyContent(xmlSignContent(s.fields), s.sign, 'MD5', { md5Key: MD5_KEY }, 'utf-8'), 'query XML signature verifies');
     assert.ok(xml.includes('<request><param name="service">single_trade_query</param>'), 'request echoed like seed 003');
     assert.ok(!xml.includes('<param name="sign"'), 'sign is not echoed');
+    // The toolkit's own response decoder (what the preview and CLI show) accepts it too.
+    const model = decodeResponse(Buffer.from(xml, 'utf8'), { md5Key: MD5_KEY });
+    assert.equal(model.signature.verdict, 'valid');
+    assert.equal(model.success, true);
   });
 
   it('pays by page (RSA): notification and query XML verify with Alipay\'s public key, the XML also by openssl', async () => {
@@ -136,6 +141,7 @@ describe('emulator: whole flows over HTTP', () => {
     const s = parseSigned(ship.text, 'tradeBase');
     assert.deepEqual(s.fields.map((f) => f.name), [...s.fields.map((f) => f.name)].sort(), 'children sorted like seed 002');
     assert.ok(verifyContent(xmlSignContent(s.fields), s.sign, 'MD5', { md5Key: MD5_KEY }, 'utf-8'));
+    assert.equal(decodeResponse(ship.body, { md5Key: MD5_KEY }).signature.verdict, 'valid');
 
     const again = await get(gw, signedQuery('send_goods_confirm_by_platform', { trade_no: tradeNo, logistics_name: 'x', transport_type: 'EXPRESS' }));
     assert.ok(again.text.includes('<error>TRADE_STATUS_NOT_AVAILD</error>'));

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { isToolkitError } from '../../src/core/i18n';
 import { keysMatch } from '../../src/core/keys';
 import { startGateway } from '../../src/emulator';
-import { get, MerchantServer, PARTNER, signedQuery, startTest, tradeNoOf } from './emulator-helpers';
+import { FIX, get, MerchantServer, PARTNER, signedQuery, startTest, tradeNoOf } from './emulator-helpers';
 
 describe('emulator: state file, keys and CLI', () => {
   let dir: string;
@@ -79,6 +79,29 @@ describe('emulator: state file, keys and CLI', () => {
     const r = await get(gw2, signedQuery('single_trade_query', { trade_no: '2000000000000000001' }, { partner: m.partner, md5Key }));
     assert.ok(r.text.includes('<error>TRADE_NOT_EXIST</error>'));
     await gw2.close();
+  });
+
+  it('reads a config file whose key files are relative to it', async () => {
+    for (const f of ['alipay_private_key.pem', 'alipay_public_key.pem', 'merchant_public_key.pem']) fs.copyFileSync(path.join(FIX, f), path.join(dir, f));
+    fs.writeFileSync(path.join(dir, 'md5.txt'), 'filekey\n');
+    const file = path.join(dir, 'gw.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        alipay: { privateKeyFile: 'alipay_private_key.pem', publicKeyFile: 'alipay_public_key.pem' },
+        merchants: [{ partner: '2088000000000042', md5KeyFile: 'md5.txt', publicKeyFile: 'merchant_public_key.pem' }],
+      }),
+    );
+    const gw = await startGateway({ config: file });
+    try {
+      assert.equal(gw.keyDir, undefined, 'no keys are generated when a config is given');
+      assert.deepEqual(gw.merchants[0].signTypes, ['MD5', 'RSA']);
+      assert.equal(gw.merchants[0].keyFiles.alipayPublicKey, path.join(dir, 'alipay_public_key.pem'));
+      const r = await get(gw, signedQuery('single_trade_query', { trade_no: '2000000000000000001' }, { partner: '2088000000000042', md5Key: 'filekey' }));
+      assert.ok(r.text.includes('<error>TRADE_NOT_EXIST</error>'), 'the MD5 key file is read (trailing newline trimmed)');
+    } finally {
+      await gw.close();
+    }
   });
 
   it('rejects a bad config with a message naming the problem', async () => {

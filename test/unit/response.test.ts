@@ -195,9 +195,9 @@ describe('core/response: notifications and return URLs', () => {
     before(function () {
       // Find a signature containing '+', so the space-back-to-plus rule is exercised.
       for (let i = 0; i < 40 && !sign.includes('+'); i++) {
-        const p = presign + (i ? `&nonce=${i}` : '');
+        const p = presign + (i ? `&zz_nonce=${i}` : ''); // sorts last, so appending keeps the order
         sign = openssl(['dgst', '-sha1', '-sign', keyPath('alipay-side-rsa2048-private.pem')], p).toString('base64');
-        if (sign.includes('+')) params.push(...(i ? [['nonce', String(i)] as [string, string]] : []));
+        if (sign.includes('+')) params.push(...(i ? [['zz_nonce', String(i)] as [string, string]] : []));
       }
       assert.ok(sign.includes('+'));
     });

@@ -8,7 +8,7 @@ import { diagnose } from '../../src/core/doctor';
 import { isToolkitError } from '../../src/core/i18n';
 import { describeKey, loadPrivateKey, loadPublicKey } from '../../src/core/keys';
 import { Param, buildUrl, parseInput, parseQuery, serializeQuery } from '../../src/core/params';
-import { SIGN_TYPES, SigningKey, SignType, VerifyingKey, normalizeSignType, signParams, verifyParams } from '../../src/core/sign';
+import { SIGN_TYPES, SigningKey, SignType, VerifyingKey, normalizeSignType, presignString, signParams, verifyParams } from '../../src/core/sign';
 import { readKey } from './support/signing';
 
 // Characters GB2312 (and so GBK) can hold, plus ASCII and URL-significant ones.
@@ -76,6 +76,27 @@ describe('properties', () => {
       );
     });
   }
+
+  it('the pre-sign string equals a plain reference (filter, Array#sort, join) for any names, short and long lists', () => {
+    const name = fc.oneof(fc.constantFrom('sign', 'SIGN', 'Sign_Type', 'sign_type', 'sIgN', 'signs', 'sign_typ', 'seller_id', 'body', '_input_charset'), fc.string({ maxLength: 10 }));
+    const list = fc.array(fc.record({ name, value: fc.oneof(fc.constant(''), fc.string({ maxLength: 5 })) }, { noNullPrototype: true }), { maxLength: 80 });
+    const reference = (ps: Param[], keep: boolean) =>
+      ps
+        .filter((x) => {
+          const lower = x.name.toLowerCase();
+          const signature = lower === 'sign' || lower === 'sign_type';
+          return x.value !== '' && (!signature || (keep && lower === 'sign_type'));
+        })
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .map((x) => `${x.name}=${x.value}`)
+        .join('&');
+    fc.assert(
+      fc.property(list, fc.boolean(), (ps, keep) => {
+        assert.equal(presignString(ps, { keepSignType: keep }), reference(ps, keep));
+      }),
+      { numRuns: 1000 },
+    );
+  });
 
   it('parseInput: random and malformed text never throws anything but a ToolkitError', () => {
     const shaped = fc.oneof(

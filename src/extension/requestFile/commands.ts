@@ -261,7 +261,8 @@ export class RequestCommands {
     const seenGroups = new Set<string>();
     for (const p of svc.params) {
       if (p.name === 'sign' || p.name === 'sign_type') continue;
-      if (p.required) lines.push(`${p.name} = ${placeholderFor(p)}`);
+      if (p.name === 'service') lines.push(`service = ${svc.name}`);
+      else if (p.required) lines.push(`${p.name} = ${placeholderFor(p)}`);
       else if (p.oneOf && !seenGroups.has(p.oneOf)) {
         seenGroups.add(p.oneOf);
         lines.push(`${p.name} = ${placeholderFor(p)}`);

@@ -1,0 +1,45 @@
+// `alipay-toolkit scan FILE [--json]`: counts error codes, trade/refund
+// statuses and gateway URLs in a log of any size (streamed, never loaded whole).
+import type { Subcommand } from '../cli';
+import { explain } from '../core/explain';
+import { ScanSummary, scanFile } from '../core/logscan';
+import { Lang } from '../core/i18n';
+import { parseArgs } from './args';
+import { CliIO, EXIT, UsageError } from './io';
+
+const USAGE = { en: 'usage: alipay-toolkit scan FILE [--json]', zh: '用法：alipay-toolkit scan 文件 [--json]' };
+
+/** The summary as a plain-text table: count, token, meaning, first and last line. */
+export function renderSummary(file: string, s: ScanSummary, lang: Lang): string[] {
+  const zh = lang === 'zh';
+  const out = [zh ? `${file}：${s.bytes} 字节，${s.lines} 行` : `${file}: ${s.bytes} bytes, ${s.lines} lines`];
+  if (s.stats.length === 0) {
+    out.push(zh ? '未发现支付宝错误码、交易状态或网关地址。' : 'No Alipay error codes, trade statuses or gateway URLs found.');
+    return out;
+  }
+  const kindText = { error: zh ? '错误码' : 'error', status: zh ? '状态' : 'status', gateway: zh ? '网关' : 'gateway' };
+  const w = Math.max(...s.stats.map((x) => String(x.count).length), 5);
+  out.push(`${(zh ? '次数' : 'count').padStart(w)}  ${zh ? '类型' : 'kind'.padEnd(7)}  ${zh ? '首次' : 'first'.padEnd(9)}  ${zh ? '末次' : 'last'.padEnd(9)}  ${zh ? '内容' : 'token'}`);
+  for (const x of s.stats) {
+    const meaning = x.kind === 'gateway' ? '' : explain(x.token)?.title[lang] ?? '';
+    out.push(`${String(x.count).padStart(w)}  ${kindText[x.kind].padEnd(zh ? 4 : 7)}  ${('L' + x.first.line).padEnd(9)}  ${('L' + x.last.line).padEnd(9)}  ${x.token}${meaning ? `  ${meaning}` : ''}`);
+  }
+  return out;
+}
+
+export const command: Subcommand = {
+  summary: { en: 'Count error codes, trade statuses and gateway URLs in a log file of any size', zh: '统计任意大小日志文件中的错误码、交易状态和网关地址' },
+  async run(args: string[], io: CliIO): Promise<number> {
+    const parsed = parseArgs(args, { json: 'flag', help: 'flag' }, 1);
+    if (parsed.flags.has('help')) {
+      io.stdout(USAGE[io.lang]);
+      return EXIT.ok;
+    }
+    const file = parsed.positionals[0];
+    if (!file) throw new UsageError(`Missing FILE. ${USAGE.en}`, `缺少文件。${USAGE.zh}`);
+    const summary = await scanFile(file);
+    if (parsed.flags.has('json')) io.stdout(JSON.stringify({ file, ...summary }, null, 2));
+    else for (const line of renderSummary(file, summary, io.lang)) io.stdout(line);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,122 @@
+/**
+ * "Alipay: Start Local Gateway" / "Stop Local Gateway": runs the emulator
+ * (src/emulator) inside the extension host on 127.0.0.1, with its keys and
+ * state in the extension's global storage. Its log goes to the Alipay output
+ * channel (redacted there too).
+ *
+ * The "Local" profile lives where every profile lives — the `alipay.profiles`
+ * setting (user scope), written only when its URL or partner changes — and its
+ * keys go to SecretStorage through ./secrets (profile "Local"): no second
+ * profile store, no key in settings.
+ *
+ * API: registerEmulator(context): Disposable — commands
+ *   alipay.startLocalGateway → Promise<{ url, partner } | undefined>
+ *   alipay.stopLocalGateway  → Promise<boolean> (true when one was running)
+ * and the context key `alipay.localGatewayRunning`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RunningGateway } from '../emulator';
+import { userLang } from './l10n';
+import { log, reportError } from './log';
+import { getProfiles, setActiveProfile } from './profiles';
+import { SecretKind, storeSecret } from './secrets';
+
+export const LOCAL_PROFILE = 'Local';
+/** Preferred port, so the Local profile's URL stays the same between sessions; any free port when taken. */
+const PREFERRED_PORT = 8787;
+
+let running: RunningGateway | undefined;
+let starting: Promise<RunningGateway> | undefined;
+
+async function launch(context: vscode.ExtensionContext): Promise<RunningGateway> {
+  const { startGateway, formatLogEntry } = await import('../emulator'); // loaded on first use, not at activation
+  const dir = path.join(context.globalStorageUri.fsPath, 'emulator');
+  const options = {
+    host: '127.0.0.1',
+    keyDir: path.join(dir, 'keys'),
+    stateFile: path.join(dir, 'state.json'),
+    logger: (e: Parameters<typeof formatLogEntry>[0]) => (e.kind === 'error' ? log.error : log.info)(formatLogEntry(e, userLang())),
+  };
+  try {
+    return await startGateway({ ...options, port: PREFERRED_PORT });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    return startGateway({ ...options, port: 0 });
+  }
+}
+
+/** Points the "Local" profile (user settings) at the running gateway, and hands its keys to SecretStorage. */
+async function connectProfile(gw: RunningGateway): Promise<void> {
+  const m = gw.merchants[0];
+  const files: Array<[SecretKind, string | undefined]> = [
+    ['md5Key', m.keyFiles.md5Key],
+    ['privateKey', m.keyFiles.merchantPrivateKey],
+    ['alipayPublicKey', m.keyFiles.alipayPublicKey],
+  ];
+  for (const [kind, file] of files) {
+    if (file) await storeSecret(LOCAL_PROFILE, kind, fs.readFileSync(file, 'utf8').trim());
+  }
+  const config = vscode.workspace.getConfiguration('alipay');
+  const current = (config.inspect<unknown[]>('profiles')?.globalValue ?? []).filter((p) => typeof p === 'object' && p !== null) as Array<Record<string, unknown>>;
+  const entry = { name: LOCAL_PROFILE, gateway: gw.url, partner: m.partner, signType: 'MD5', charset: 'utf-8' };
+  const old = current.find((p) => String(p.name).toLowerCase() === LOCAL_PROFILE.toLowerCase());
+  if (old && old.gateway === entry.gateway && old.partner === entry.partner) return;
+  const next = old ? current.map((p) => (p === old ? { ...old, gateway: entry.gateway, partner: entry.partner } : p)) : [...current, entry];
+  await config.update('profiles', next, vscode.ConfigurationTarget.Global);
+  log.info(`Profile ${LOCAL_PROFILE} now points at ${gw.url}`);
+}
+
+async function startCommand(context: vscode.ExtensionContext): Promise<{ url: string; partner: string } | undefined> {
+  try {
+    if (!running) {
+      starting ??= launch(context);
+      try {
+        running = await starting;
+      } finally {
+        starting = undefined;
+      }
+      await vscode.commands.executeCommand('setContext', 'alipay.localGatewayRunning', true);
+      await connectProfile(running);
+    }
+    const gw = running;
+    const partner = gw.merchants[0].partner;
+    const switchTo = vscode.l10n.t('Use Profile "Local"');
+    const pages = vscode.l10n.t('Open Trades Page');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Local gateway running at {0} (test merchant {1}). Profile "Local" points at it.', gw.url, partner), switchTo, pages).then(async (choice) => {
+      if (choice === switchTo && getProfiles().some((p) => p.name === LOCAL_PROFILE)) await setActiveProfile(LOCAL_PROFILE);
+      if (choice === pages) await vscode.env.openExternal(vscode.Uri.parse(`${gw.origin}/__emulator/`));
+    });
+    return { url: gw.url, partner };
+  } catch (e) {
+    reportError(e);
+    return undefined;
+  }
+}
+
+async function stopCommand(): Promise<boolean> {
+  const gw = running;
+  if (!gw) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The local gateway is not running.'));
+    return false;
+  }
+  running = undefined;
+  try {
+    await gw.close();
+  } catch (e) {
+    reportError(e);
+  }
+  await vscode.commands.executeCommand('setContext', 'alipay.localGatewayRunning', false);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Local gateway stopped.'));
+  return true;
+}
+
+export function registerEmulator(context: vscode.ExtensionContext): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('alipay.startLocalGateway', () => startCommand(context)),
+    vscode.commands.registerCommand('alipay.stopLocalGateway', stopCommand),
+    // Closing the window stops the gateway and flushes its state file.
+    { dispose: () => void running?.close().catch(() => undefined) },
+  );
+}
