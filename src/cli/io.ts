@@ -9,6 +9,8 @@ export interface CliIO {
   readStdin: () => Promise<Buffer>;
   env: NodeJS.ProcessEnv;
   lang: Lang;
+  /** True when standard input is an interactive terminal (nothing piped in). */
+  stdinIsTTY?: boolean;
 }
 
 /** Exit codes shared by every subcommand. */
@@ -25,6 +27,7 @@ export function processIO(): CliIO {
       return Buffer.concat(chunks);
     },
     env,
+    stdinIsTTY: process.stdin.isTTY === true,
     lang: langFromLocale(env.ALIPAY_TOOLKIT_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG),
   };
 }
@@ -41,6 +44,13 @@ export class UsageError extends ToolkitError {
  * `@file` a file, anything else the literal text.
  */
 export async function readInput(io: CliIO, input: string | undefined): Promise<Buffer> {
+  if (input === undefined && io.stdinIsTTY) {
+    // Waiting silently for a terminal to send EOF looks like a hang.
+    throw new UsageError(
+      'No INPUT given and nothing is piped in: pass a URL or query string, @file, or - to type it (end with Ctrl-D)',
+      '未提供 INPUT，也没有管道输入：请提供 URL 或查询串、@文件，或用 - 手动输入（以 Ctrl-D 结束）',
+    );
+  }
   if (input === undefined || input === '-') return io.readStdin();
   if (input.startsWith('@')) return readFileOrFail(input.slice(1), 'input');
   return Buffer.from(input, 'utf8');

@@ -105,6 +105,7 @@ describe('Response preview (webview)', function () {
   });
 
   it('pages and sorts a 2,500-row statement, and reports its first paint', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain JS dev script shared with bench/
     const { statementXml } = require(path.join(REPO, 'scripts', 'gen-statement.js')) as { statementXml: (n: number) => string };
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alipay-preview-'));
     try {

@@ -75,6 +75,14 @@ describe('localization', () => {
     assert.deepStrictEqual(Object.keys(en).filter((k) => !zh[k]), [], 'in package.nls.json but not translated');
   });
 
+  it('gives every setting an explicit scope and a localized markdownDescription', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { scope?: string; markdownDescription?: string }> } } };
+    for (const [name, s] of Object.entries(pkg.contributes.configuration.properties)) {
+      assert.ok(s.scope, `${name} has no scope`);
+      assert.match(s.markdownDescription ?? '', /^%[^%]+%$/, `${name} has no localized markdownDescription`);
+    }
+  });
+
   it('gives every command a category and a localized title', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { commands: Array<{ command: string; title: string; category?: string }> } };
     for (const c of pkg.contributes.commands) {

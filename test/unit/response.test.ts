@@ -16,6 +16,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const FIX = path.join(ROOT, 'test', 'fixtures', 'responses');
 /** The test MD5 key the fixtures were signed with (scripts/gen-response-fixtures.py). Test only. */
 const MD5_KEY = '0123456789abcdefghijklmnopqrstuv';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain JS dev script shared with bench/
 const { statementXml } = require('../../scripts/gen-statement.js') as { statementXml: (rows?: number) => string };
 
 const bytes = (name: string): Buffer => fs.readFileSync(path.join(FIX, name));
@@ -304,6 +305,13 @@ describe('core/response: lists (2,500-row account statement)', () => {
     assert.equal(j.version, 1);
     assert.equal('raw' in j, false);
     assert.equal(j.tables[0].rows.length, 2500);
+  });
+});
+
+describe('core/response: bounds', () => {
+  it('still decodes a full 5,000-row statement page (the largest page the gateway sends)', () => {
+    const m = decodeResponse(Buffer.from(statementXml(5000)));
+    assert.equal(m.tables[0].rows.length, 5000);
   });
 });
 

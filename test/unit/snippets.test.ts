@@ -119,11 +119,13 @@ describe('Integration snippets', () => {
         before(function () {
           this.timeout(600_000); // javac and a cold Go build cache take a while
           requireToolchain(language);
+          // PHP's notification claims live in files: a fresh folder per variant (tab stop 9 of its notify snippet).
+          const store = (id: string) => (language === 'php' ? { 9: path.join(tmp, `php-notify-${id}`) } : {});
           const variants: Variant[] = [
             { id: 'vec', values: { 1: '1000000000000000', 2: 'MD5' } },
             { id: 'vecrsa', values: { 1: '1000000000000000', 2: 'RSA' } },
-            { id: 'gwmd5', values: { 1: gw.partner, 2: 'MD5', 3: gw.url } },
-            { id: 'gwrsa', values: { 1: gw.partner, 2: 'RSA', 3: gw.url } },
+            { id: 'gwmd5', values: { 1: gw.partner, 2: 'MD5', 3: gw.url, ...store('gwmd5') } },
+            { id: 'gwrsa', values: { 1: gw.partner, 2: 'RSA', 3: gw.url, ...store('gwrsa') } },
             { id: 'insecure', values: { 1: '1000000000000000', 2: 'MD5', 3: 'http://mapi.alipay.com/gateway.do' } },
           ];
           lang = prepareLanguage(language as Language, path.join(tmp, language), variants);

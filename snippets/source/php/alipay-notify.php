@@ -14,7 +14,7 @@ final class __CLASS__
      * Where handled notifications are recorded: one claim file per trade_no + trade_status, created atomically.
      * Production: a table with UNIQUE(trade_no, trade_status), claim = INSERT that fails on a duplicate.
      */
-    const STORE_DIR = '${7:/var/lib/myshop/alipay-notify}';
+    const STORE_DIR = '${9:/var/lib/myshop/alipay-notify}';
 
     /**
      * Handles one notification and returns the plain text to answer: 'success' stops Alipay's re-sends

@@ -169,7 +169,9 @@ async function perform(action: SignAction, input: EditorInput, outcome: SignOutc
       if (!(await replaceInput(input, outcome.text))) await openText(outcome.text);
       return;
     case 'open':
-      await vscode.env.openExternal(vscode.Uri.parse(outcome.url, true));
+      // The string as-is: the extension host's openUri takes a string verbatim, while a parsed
+      // Uri is re-encoded on the way (`+` becomes %2B, GBK bytes change) and the sign breaks.
+      await vscode.env.openExternal(outcome.url as unknown as vscode.Uri);
       return;
     case 'presign':
       await openText(outcome.presign);

@@ -9,18 +9,13 @@
 //   context key alipay.looksLikeResponse: the active editor holds <alipay>…<is_success>
 import * as vscode from 'vscode';
 import { reportError } from '../log';
-import { PreviewDeps, PreviewPanel, PreviewResult, VIEW_TYPE } from './panel';
-import { PreviewSource, validState } from './protocol';
+import type { PreviewDeps, PreviewPanel, PreviewResult } from './panel';
+import { looksLikeResponse, PreviewSource, validState, VIEW_TYPE } from './protocol';
 
 export type { PreviewDeps, PreviewResult } from './panel';
 
 const CONTEXT_KEY = 'alipay.looksLikeResponse';
 const COMMAND = 'alipay.previewResponse';
-
-/** Cheap check on the head of a document: a MAPI response envelope. */
-export function looksLikeResponse(head: string): boolean {
-  return /<alipay[\s>]/.test(head) && /<is_success>/.test(head);
-}
 
 function sourceFrom(arg: unknown): Promise<PreviewSource | undefined> | PreviewSource | undefined {
   if (arg instanceof vscode.Uri) return { type: 'document', uri: arg.toString() };
@@ -43,7 +38,9 @@ function sourceFrom(arg: unknown): Promise<PreviewSource | undefined> | PreviewS
 export function registerPreview(context: vscode.ExtensionContext, deps: PreviewDeps = {}): vscode.Disposable {
   let current: PreviewPanel | undefined;
 
-  const adopt = (panel: vscode.WebviewPanel): PreviewPanel => {
+  // The panel module (and, through it, the decoder) loads on first preview, not at activation.
+  const adopt = async (panel: vscode.WebviewPanel): Promise<PreviewPanel> => {
+    const { PreviewPanel } = await import('./panel');
     const p = new PreviewPanel(panel, context.extensionUri, deps, () => {
       if (current === p) current = undefined;
     });
@@ -68,7 +65,7 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
           { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
           { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')] },
         );
-        adopt(panel);
+        await adopt(panel);
       }
       return await current!.show(source);
     } catch (e) {
@@ -88,7 +85,7 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
     vscode.commands.registerCommand(COMMAND, preview),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-        const p = adopt(panel);
+        const p = await adopt(panel);
         const valid = validState(state);
         if (valid) void p.show(valid.source);
         else panel.dispose(); // nothing trustworthy to restore

@@ -7,10 +7,10 @@ import type { ResponseModel, VerifyKeys } from '../../core/response';
 import { isToolkitError } from '../../core/i18n';
 import { userLang } from '../l10n';
 import { errorText } from '../log';
-import { FromWebview, isFromWebview, PreviewSource, PreviewState, ToWebview } from './protocol';
+import { FromWebview, isFromWebview, PreviewSource, PreviewState, ToWebview, VIEW_TYPE } from './protocol';
 import { webviewStrings } from './strings';
 
-export const VIEW_TYPE = 'alipay.responsePreview';
+export { VIEW_TYPE };
 const DEBOUNCE_MS = 300;
 
 export interface PreviewDeps {

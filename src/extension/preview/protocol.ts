@@ -4,6 +4,8 @@
 // `model` and is rendered with DOM APIs/textContent, never as HTML.
 import type { ResponseModel } from '../../core/response';
 
+export const VIEW_TYPE = 'alipay.responsePreview';
+
 /** What the webview persists with setState and the serializer gets back (validated on restore). */
 export type PreviewSource = { type: 'document'; uri: string } | { type: 'text'; text: string; origin: 'selection' | 'clipboard' | 'argument' };
 
@@ -44,6 +46,11 @@ export type FromWebview =
   | { type: 'rendered'; renderId: number; sections: string[]; rows: number }
   | { type: 'copyJson' }
   | { type: 'setKey' };
+
+/** Cheap check on the head of a document: a MAPI response envelope (drives the editor-title button). */
+export function looksLikeResponse(head: string): boolean {
+  return /<alipay[\s>]/.test(head) && /<is_success>/.test(head);
+}
 
 export const MAX_RESTORED_TEXT = 1024 * 1024;
 

@@ -7,6 +7,7 @@ import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { allServices, service as serviceDef } from '../../core/catalog';
 import { GatewayError, sendToGateway, type GatewayResponse } from '../../core/gateway';
+import { ToolkitError } from '../../core/i18n';
 import { prepareRequest, signPrepared, type PreparedRequest, type SignedRequest } from '../../core/prepareRequest';
 import { parseRequestFile, requestAtLine } from '../../core/requestFile';
 import { decodeResponse } from '../../core/response';
@@ -77,7 +78,16 @@ export class RequestCommands {
   }
 
   private prepare(loc: Located): PreparedRequest {
-    return prepareRequest(loc.doc.getText(), loc.index, { profiles: this.deps.profiles(), defaultProfile: this.deps.activeProfile() });
+    const profiles = this.deps.profiles();
+    const p = prepareRequest(loc.doc.getText(), loc.index, { profiles, defaultProfile: this.deps.activeProfile() });
+    // A cloned, untrusted repository must not send requests signed with your keys to a URL of its choosing.
+    if (!vscode.workspace.isTrusted && !profiles.some((x) => x.gateway === p.gateway)) {
+      throw new ToolkitError('UNTRUSTED_GATEWAY', {
+        en: 'Request {n} names the gateway {url}, which is not one of your profiles; in an untrusted workspace requests go only to profile gateways',
+        zh: '第 {n} 个请求指定的网关 {url} 不属于您的配置；在不受信任的工作区中，请求只能发往配置中的网关',
+      }, { n: p.index, url: p.gateway });
+    }
+    return p;
   }
 
   private async sign(prepared: PreparedRequest): Promise<SignedRequest | undefined> {

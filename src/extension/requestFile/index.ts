@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import { service as serviceDef } from '../../core/catalog';
 import { parseRequestFile } from '../../core/requestFile';
-import { RequestCommands, type RequestArgs } from './commands';
+import type { RequestArgs, RequestCommands } from './commands';
 import { SELECTOR, shellDeps, type RequestFileDeps } from './deps';
 import { registerDiagnostics } from './diagnostics';
 import { registerLanguageFeatures } from './language';
@@ -48,15 +48,17 @@ class Lenses implements vscode.CodeLensProvider {
 }
 
 export function registerRequestFiles(context: vscode.ExtensionContext, deps: RequestFileDeps = shellDeps()): vscode.Disposable {
-  const commands = new RequestCommands(deps, context.globalStorageUri);
+  // The sending side (http, the response decoder) loads on the first command, not at activation.
+  let loaded: Promise<RequestCommands> | undefined;
+  const commands = (): Promise<RequestCommands> => (loaded ??= import('./commands').then((m) => new m.RequestCommands(deps, context.globalStorageUri)));
   const lenses = new Lenses();
   const table: Array<[string, (args?: never) => unknown]> = [
-    ['alipay.sendRequest', (a?: RequestArgs) => commands.send(a)],
-    ['alipay.copySignedUrl', (a?: RequestArgs) => commands.copySignedUrl(a)],
-    ['alipay.openRequestInBrowser', (a?: RequestArgs) => commands.openInBrowser(a)],
-    ['alipay.showRequestPresign', (a?: RequestArgs) => commands.showPresign(a)],
-    ['alipay.newRequest', (a?: { service?: string; uri?: string }) => commands.newRequest(a)],
-    ['alipay.showHistory', (a?: { id?: string; action?: 'open' | 'resend' | 'request' }) => commands.showHistory(a)],
+    ['alipay.sendRequest', async (a?: RequestArgs) => (await commands()).send(a)],
+    ['alipay.copySignedUrl', async (a?: RequestArgs) => (await commands()).copySignedUrl(a)],
+    ['alipay.openRequestInBrowser', async (a?: RequestArgs) => (await commands()).openInBrowser(a)],
+    ['alipay.showRequestPresign', async (a?: RequestArgs) => (await commands()).showPresign(a)],
+    ['alipay.newRequest', async (a?: { service?: string; uri?: string }) => (await commands()).newRequest(a)],
+    ['alipay.showHistory', async (a?: { id?: string; action?: 'open' | 'resend' | 'request' }) => (await commands()).showHistory(a)],
   ];
   return vscode.Disposable.from(
     registerDiagnostics(deps),

@@ -54,9 +54,11 @@ function lineContext(doc: vscode.TextDocument, line: number): LineContext {
 class Completion implements vscode.CompletionItemProvider {
   constructor(private readonly deps: RequestFileDeps) {}
 
-  provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): vscode.CompletionItem[] | undefined {
+  provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position, _token: vscode.CancellationToken, context: vscode.CompletionContext): vscode.CompletionItem[] | undefined {
     const text = doc.lineAt(pos.line).text;
     if (text.length > MAX_LINE) return undefined;
+    // A typed space only matters after the method (profile names); elsewhere it would pop up noise.
+    if (context.triggerCharacter === ' ' && !/^\s*(GET|POST)\s+$/i.test(text.slice(0, pos.character))) return undefined;
     const before = text.slice(0, pos.character);
     const l = userLang();
 

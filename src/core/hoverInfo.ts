@@ -1,0 +1,52 @@
+// What a hover shows for one position on one line: the token's catalog entry
+// and, when the cursor is on a gateway URL or query string, its parameters
+// decoded and labelled. Pure and line-local, so its cost does not depend on
+// the document's size (bench/hover.js measures this function).
+import { field as fieldDef } from './catalog';
+import type { Charset } from './charset';
+import { Entry, TokenAt, explainAt } from './explain';
+import { Text, isToolkitError } from './i18n';
+import { Param, parseInput } from './params';
+
+export interface QueryInfo {
+  /** Columns of the URL / query string on the line: [start, end). */
+  start: number;
+  end: number;
+  gateway?: string;
+  params: Array<Param & { label?: Text }>;
+  charset?: Charset;
+  /** Why the text could not be decoded (then `params` is empty). */
+  error?: Text;
+}
+
+export interface HoverInfo {
+  at: TokenAt;
+  entry?: Entry;
+  query?: QueryInfo;
+}
+
+/** Parameters shown per URL; a longer list is cut (hovers must stay readable). */
+export const MAX_QUERY_PARAMS = 60;
+
+export function describeQuery(text: string, start: number, end: number): QueryInfo {
+  try {
+    // Logs often carry XML/HTML-escaped URLs.
+    const parsed = parseInput(text.replace(/&amp;/g, '&'));
+    return {
+      start, end, gateway: parsed.gateway, charset: parsed.charset,
+      params: parsed.params.slice(0, MAX_QUERY_PARAMS).map((p) => ({ ...p, label: fieldDef(p.name)?.label })),
+    };
+  } catch (e) {
+    const error: Text = isToolkitError(e) ? { en: e.localized('en'), zh: e.localized('zh') } : { en: String(e), zh: String(e) };
+    return { start, end, params: [], error };
+  }
+}
+
+/** Everything a hover at (line, column) shows, or undefined when there is nothing to explain. */
+export function hoverInfoAt(line: string, column: number): HoverInfo | undefined {
+  const r = explainAt(line, column);
+  if (!r) return undefined;
+  const query = r.at.query ? describeQuery(r.at.query.text, r.at.query.start, r.at.query.end) : undefined;
+  if (!r.entry && !query) return undefined;
+  return { at: r.at, entry: r.entry, query };
+}

@@ -1,0 +1,162 @@
+// Hovers in any file: error codes, enum values (with their field), service and
+// parameter names, and decoded gateway URLs / query strings. Only the hovered
+// line is read (a window of it when very long); the work is core/hoverInfo.
+import * as vscode from 'vscode';
+import type { Entry } from '../core/explain';
+import type { HoverInfo, QueryInfo } from '../core/hoverInfo';
+import { Lang, Text } from '../core/i18n';
+import type { Param } from '../core/params';
+import { userLang } from './l10n';
+
+/** Result of checking a URL's `sign` against the active profile's key. */
+export type SignCheck =
+  | { status: 'valid' | 'invalid'; profile: string }
+  | { status: 'noKey'; profile: string }
+  | { status: 'error'; message: string };
+
+export interface HoverDeps {
+  /**
+   * Verifies the `sign` of decoded parameters with the active profile's key.
+   * Provided by the shell (profiles + secrets); absent means "not checked".
+   */
+  verifyWithActiveProfile?: (params: Param[]) => Promise<SignCheck | undefined>;
+}
+
+/** Lines longer than this are only read in a window around the cursor (core/explain LINE_WINDOW). */
+const LONG_LINE = 10_000;
+const WINDOW = 1_000;
+
+// Toolkit commands a hover may link to, by catalog action; a link appears only
+// when the command is declared in package.json.
+const ACTION_COMMANDS: Record<string, Array<{ command: string; title: () => string }>> = {
+  signatureDoctor: [
+    { command: 'alipay.showPresignString', title: () => vscode.l10n.t('Show the pre-sign string') },
+    { command: 'alipay.verifySignature', title: () => vscode.l10n.t('Verify a signature') },
+  ],
+  profiles: [{ command: 'alipay.switchProfile', title: () => vscode.l10n.t('Switch profile') }],
+  emulator: [{ command: 'alipay.startLocalGateway', title: () => vscode.l10n.t('Start the local gateway') }],
+};
+
+/** Escapes text for a markdown table cell (and anywhere inline). */
+function esc(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, ' ');
+}
+
+function cut(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n) + '…' : s;
+}
+
+function other(lang: Lang): Lang {
+  return lang === 'zh' ? 'en' : 'zh';
+}
+
+function appendEntry(md: vscode.MarkdownString, e: Entry, lang: Lang, commands: ReadonlySet<string>, nested = false): void {
+  md.appendMarkdown(nested ? '- **' : '**');
+  md.appendText(e.token);
+  md.appendMarkdown('**');
+  if (e.enumTitle && e.kind === 'enum' && !nested) {
+    md.appendMarkdown(' · ');
+    md.appendText(e.enumTitle[lang]);
+  }
+  md.appendMarkdown(' — ');
+  md.appendText(e.title[lang]);
+  md.appendMarkdown(nested ? ' · _' : '\n\n_');
+  md.appendText(e.title[other(lang)]);
+  md.appendMarkdown('_\n\n');
+  if (nested) return;
+  if (e.detail) md.appendText(e.detail[lang]).appendMarkdown('\n\n');
+  if (e.levelText) md.appendMarkdown(`${esc(vscode.l10n.t('Level'))}: `).appendText(e.levelText[lang]).appendMarkdown('\n\n');
+  for (const f of e.facts ?? []) md.appendText(f[lang]).appendMarkdown('  \n');
+  if (e.facts?.length) md.appendMarkdown('\n');
+  if (e.check?.length) {
+    md.appendMarkdown(`**${esc(vscode.l10n.t('What to check'))}**\n\n`);
+    for (const c of e.check) md.appendMarkdown('- ').appendText(c[lang]).appendMarkdown('\n');
+    md.appendMarkdown('\n');
+  }
+  for (const item of e.items ?? []) appendEntry(md, item, lang, commands, true);
+  const links = (e.action ? ACTION_COMMANDS[e.action] ?? [] : []).filter((a) => commands.has(a.command));
+  if (links.length) md.appendMarkdown(links.map((l) => `[${esc(l.title())}](command:${l.command})`).join(' · ') + '\n\n');
+}
+
+function label(t: Text | undefined, lang: Lang): string {
+  return t ? `${t[lang]} / ${t[other(lang)]}` : '';
+}
+
+function appendQuery(md: vscode.MarkdownString, q: QueryInfo, lang: Lang, check: SignCheck | undefined): void {
+  md.appendMarkdown('---\n\n');
+  if (q.error) {
+    md.appendMarkdown(`**${esc(vscode.l10n.t('Cannot decode these parameters'))}**: `).appendText(q.error[lang]).appendMarkdown('\n\n');
+    return;
+  }
+  md.appendMarkdown(`**${esc(vscode.l10n.t('Parameters ({0}, {1})', q.params.length, q.charset ?? 'utf-8'))}**`);
+  if (q.gateway) md.appendMarkdown(' · ').appendText(q.gateway);
+  md.appendMarkdown('\n\n');
+  md.appendMarkdown(`| ${esc(vscode.l10n.t('Name'))} | ${esc(vscode.l10n.t('Meaning'))} | ${esc(vscode.l10n.t('Value'))} |\n|---|---|---|\n`);
+  for (const p of q.params) md.appendMarkdown(`| \`${cut(p.name, 60).replace(/`/g, "'")}\` | ${esc(label(p.label, lang))} | ${esc(cut(p.value, 120))} |\n`);
+  md.appendMarkdown('\n');
+  if (!check) return;
+  let text: string;
+  switch (check.status) {
+    case 'valid': text = vscode.l10n.t('$(pass) sign verifies with the key of profile "{0}"', check.profile); break;
+    case 'invalid': text = vscode.l10n.t('$(error) sign does NOT verify with the key of profile "{0}"', check.profile); break;
+    case 'noKey': text = vscode.l10n.t('$(info) Profile "{0}" has no key for this sign_type: sign not checked', check.profile); break;
+    default: text = vscode.l10n.t('$(warning) sign not checked: {0}', check.message);
+  }
+  // Profile names and messages are the user's own text: escape, keep the codicon.
+  const m = /^(\$\([a-z-]+\)) ([\s\S]*)$/.exec(text)!;
+  md.appendMarkdown(`${m[1]} ${esc(m[2])}\n\n`);
+}
+
+/** Builds the hover text; exported for tests that check rendering without an editor. */
+export function renderHover(info: HoverInfo, lang: Lang, commands: ReadonlySet<string>, check?: SignCheck): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', true);
+  md.isTrusted = { enabledCommands: [...commands] };
+  if (info.entry) appendEntry(md, info.entry, lang, commands);
+  if (info.query) appendQuery(md, info.query, lang, check);
+  return md;
+}
+
+export class AlipayHoverProvider implements vscode.HoverProvider {
+  private core?: typeof import('../core/hoverInfo');
+
+  constructor(
+    private readonly commands: ReadonlySet<string>,
+    private readonly deps: HoverDeps = {},
+  ) {}
+
+  async provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const lineLength = doc.lineAt(pos.line).range.end.character;
+    // Only the hovered line, and on a very long line only a window of it.
+    let from = 0;
+    let text: string;
+    if (lineLength > LONG_LINE) {
+      from = Math.max(0, pos.character - WINDOW);
+      text = doc.getText(new vscode.Range(pos.line, from, pos.line, Math.min(lineLength, pos.character + WINDOW)));
+    } else text = doc.lineAt(pos.line).text;
+    // The catalog loads on the first hover, not at activation.
+    this.core ??= await import('../core/hoverInfo');
+    if (token.isCancellationRequested) return undefined;
+    const info = this.core.hoverInfoAt(text, pos.character - from);
+    if (!info) return undefined;
+    let check: SignCheck | undefined;
+    if (info.query && !info.query.error && info.query.params.some((p) => p.name === 'sign') && this.deps.verifyWithActiveProfile) {
+      try {
+        check = await this.deps.verifyWithActiveProfile(info.query.params.map(({ name, value }) => ({ name, value })));
+      } catch (e) {
+        check = { status: 'error', message: e instanceof Error ? e.message : String(e) };
+      }
+      if (token.isCancellationRequested) return undefined;
+    }
+    const [s, e] = info.entry ? [info.at.start, info.at.end] : [info.query!.start, info.query!.end];
+    return new vscode.Hover(renderHover(info, userLang(), this.commands, check), new vscode.Range(pos.line, s + from, pos.line, e + from));
+  }
+}
+
+/** Hovers for every file and untitled document. */
+export function registerHover(context: vscode.ExtensionContext, deps: HoverDeps = {}): vscode.Disposable {
+  const declared = new Set<string>(
+    ((context.extension.packageJSON?.contributes?.commands ?? []) as Array<{ command: string }>).map((c) => c.command),
+  );
+  const linkable = new Set(Object.values(ACTION_COMMANDS).flat().map((a) => a.command).filter((c) => declared.has(c)));
+  return vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new AlipayHoverProvider(linkable, deps));
+}

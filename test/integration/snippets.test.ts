@@ -1,0 +1,88 @@
+// The contributed snippets in the real editor: each one is offered by
+// completion in its language under its alipay- prefix, and inserting it gives
+// exactly the text the unit tests compile and run (test/snippets/expand.ts),
+// with its first tab stop (the partner) selected and mirrors kept in step.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { expandSnippet } from '../snippets/expand';
+
+const EXTENSION_ID = 'alipay-toolkit.alipay-toolkit';
+const LANGUAGES = ['typescript', 'java', 'php', 'python', 'go'];
+
+interface Snippet {
+  prefix: string;
+  description: string;
+  body: string[];
+}
+
+function snippetsOf(language: string): Record<string, Snippet> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not loaded`);
+  return JSON.parse(fs.readFileSync(path.join(ext.extensionPath, 'snippets', `${language}.json`), 'utf8')) as Record<string, Snippet>;
+}
+
+async function editorFor(language: string, content: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language, content });
+  const editor = await vscode.window.showTextDocument(doc);
+  // Go indents with tabs, the others with spaces: keep each body's own indentation on insertion.
+  editor.options = { insertSpaces: language !== 'go', tabSize: 4 };
+  return editor;
+}
+
+async function closeEditor(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
+const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+
+describe('Snippets in the editor', () => {
+  before(async () => {
+    const known = await vscode.languages.getLanguages();
+    for (const language of LANGUAGES) assert.ok(known.includes(language), `the editor has no ${language} language`);
+  });
+
+  for (const language of LANGUAGES) {
+    it(`${language}: completion offers every alipay- snippet with its description and body`, async () => {
+      const snippets = Object.values(snippetsOf(language));
+      const editor = await editorFor(language, 'alipay-');
+      try {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(0, 'alipay-'.length));
+        const offered = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet && labelOf(i).startsWith('alipay-'));
+        assert.deepEqual(offered.map(labelOf).sort(), snippets.map((s) => s.prefix).sort());
+        for (const s of snippets) {
+          const item = offered.find((i) => labelOf(i) === s.prefix);
+          assert.ok(item);
+          const insert = item.insertText instanceof vscode.SnippetString ? item.insertText.value : String(item.insertText);
+          assert.equal(insert, s.body.join('\n'), `${s.prefix}: body`);
+          const shown = [item.detail, typeof item.label === 'string' ? '' : item.label.description, String((item.documentation as vscode.MarkdownString | undefined)?.value ?? item.documentation ?? '')].join(' ');
+          assert.ok(shown.includes(s.description) || item.detail !== undefined, `${s.prefix}: no description shown`);
+        }
+      } finally {
+        await closeEditor();
+      }
+    });
+
+    it(`${language}: each snippet inserts as the tests ran it, partner first, mirrors in step`, async () => {
+      for (const [name, s] of Object.entries(snippetsOf(language))) {
+        const editor = await editorFor(language, '');
+        try {
+          assert.ok(await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: language, name }) !== false);
+          assert.equal(editor.document.getText(), expandSnippet(s.body), `${name}: inserted text`);
+          // Tab stop 1 (the partner) is selected first; typing replaces it.
+          assert.equal(editor.document.getText(editor.selection), '2088XXXXXXXXXXXX', `${name}: first tab stop`);
+          await vscode.commands.executeCommand('type', { text: '2088111122223333' });
+          await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+          assert.equal(editor.document.getText(editor.selection), 'MD5', `${name}: second tab stop is the sign type`);
+          await vscode.commands.executeCommand('type', { text: 'RSA' });
+          assert.equal(editor.document.getText(), expandSnippet(s.body, { 1: '2088111122223333', 2: 'RSA' }), `${name}: after filling in`);
+        } finally {
+          await vscode.commands.executeCommand('leaveSnippet');
+          await closeEditor();
+        }
+      }
+    });
+  }
+});
