@@ -84,12 +84,12 @@ async function main() {
 
   if (arg('--preview') > 0) {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/test-integration.js'), '--grep', '2,500-row statement', '--verbose'], { encoding: 'utf8' });
-    const line = /preview first paint, 2,500-row statement: decode (\d+) ms, post→painted (\d+) ms/.exec(r.stdout + r.stderr);
+    const line = /preview first paint, 2,500-row statement: decode (\d+) ms, post→painted (\d+) ms \(of which webview render (\d+|undefined) ms\)/.exec(r.stdout + r.stderr);
     if (!line) {
       console.log('preview first paint: not measured (the integration host did not report it; see npm run test:integration)');
     } else {
       const total = Number(line[1]) + Number(line[2]);
-      console.log(`preview first paint: decode ${line[1]} ms + post→painted ${line[2]} ms = ${total} ms (goal < 500 ms) ${total < 500 ? 'OK' : 'OVER'}`);
+      console.log(`preview first paint: decode ${line[1]} ms + post→painted ${line[2]} ms (webview render ${line[3]} ms, the rest transport) = ${total} ms (goal < 500 ms) ${total < 500 ? 'OK' : 'OVER'}`);
     }
   } else {
     console.log('preview first paint: run with --preview (opens the statement in the real preview via the integration host)');

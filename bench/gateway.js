@@ -1,7 +1,7 @@
 // Local gateway emulator throughput: signed single_trade_query requests per
 // second at concurrency 32 (autocannon), beside a bare node:http server that
 // returns a fixed body, in the same run. Goals: >= 5,000 req/s and >= 0.4x bare.
-//   node bench/gateway.js            (BENCH_SECONDS=10 by default per server)
+//   node bench/gateway.js            (BENCH_SECONDS=8 per round; 2 rounds per server)
 // Each server runs in its own child process; the load generator runs here.
 'use strict';
 const { spawn } = require('node:child_process');
@@ -9,7 +9,7 @@ const http = require('node:http');
 const path = require('node:path');
 
 const CONNECTIONS = 32;
-const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const SECONDS = Number(process.env.BENCH_SECONDS || 8);
 const TRADES = 64;
 const MD5_KEY = 'benchkey0123456789abcdefghijklmn';
 const PARTNER = '2088101122136241';
@@ -126,18 +126,31 @@ async function main() {
     const sample = await fetchText(base + queries[0]);
     if (!sample.includes('<is_success>T</is_success>') || !sample.includes('<sign>')) throw new Error('unexpected answer: ' + sample.slice(0, 200));
 
-    const rBare = await load(`http://127.0.0.1:${bare.port}`, ['/gateway.do']);
-    const rEmu = await load(base, queries);
+    // A-B-B-A order: a machine whose load drifts during the run biases neither side.
+    const runs = { bare: [], emu: [] };
+    for (const which of ['bare', 'emu', 'emu', 'bare']) {
+      runs[which].push(which === 'bare' ? await load(`http://127.0.0.1:${bare.port}`, ['/gateway.do']) : await load(base, queries));
+    }
     const bareCpu = await bare.stop();
     const emuCpu = await emu.stop();
     stopped = true;
+    const merge = (rs) => ({
+      requests: { average: rs.reduce((s, r) => s + r.requests.average, 0) / rs.length, total: rs.reduce((s, r) => s + r.requests.total, 0) },
+      latency: { p50: Math.max(...rs.map((r) => r.latency.p50)), p99: Math.max(...rs.map((r) => r.latency.p99)) },
+      errors: rs.reduce((s, r) => s + r.errors, 0),
+      timeouts: rs.reduce((s, r) => s + r.timeouts, 0),
+      non2xx: rs.reduce((s, r) => s + r.non2xx, 0),
+    });
+    const rBare = merge(runs.bare);
+    const rEmu = merge(runs.emu);
     const bareRps = rBare.requests.average;
     const emuRps = rEmu.requests.average;
     const ratio = emuRps / bareRps;
     const bad = (r) => r.errors + r.timeouts + r.non2xx;
     // CPU µs per request of each server process (start-up and the 64 set-up requests included for the emulator).
     const perReq = (cpu, r) => (cpu / r.requests.total).toFixed(0);
-    console.log(`gateway emulator bench — concurrency ${CONNECTIONS}, ${SECONDS}s each, node ${process.version}, ${require('node:os').cpus().length} CPUs, load ${require('node:os').loadavg()[0].toFixed(1)}`);
+    console.log(`gateway emulator bench — concurrency ${CONNECTIONS}, 2 x ${SECONDS}s each (order bare, emulator, emulator, bare), node ${process.version}, ${require('node:os').cpus().length} CPUs, load ${require('node:os').loadavg()[0].toFixed(1)}`);
+    console.log(`  rounds req/s: bare ${runs.bare.map((r) => r.requests.average.toFixed(0)).join(', ')}; emulator ${runs.emu.map((r) => r.requests.average.toFixed(0)).join(', ')}`);
     console.log(`  bare node:http fixed body      ${bareRps.toFixed(0).padStart(7)} req/s   p50 ${rBare.latency.p50} ms  p99 ${rBare.latency.p99} ms  errors ${bad(rBare)}  server CPU ${perReq(bareCpu, rBare)} µs/req`);
     console.log(`  emulator single_trade_query    ${emuRps.toFixed(0).padStart(7)} req/s   p50 ${rEmu.latency.p50} ms  p99 ${rEmu.latency.p99} ms  errors ${bad(rEmu)}  server CPU ${perReq(emuCpu, rEmu)} µs/req`);
     console.log(`  ratio emulator / bare          ${ratio.toFixed(2)}x   (goal >= 0.40x)`);

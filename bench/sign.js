@@ -10,6 +10,7 @@
 require('tsx/cjs');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { signParams, presignString } = require('../src/core/sign');
 
@@ -88,7 +89,9 @@ function loadSdkSign() {
 }
 
 function main() {
-  console.log(`bench/sign.js — node ${process.version}, ${MS} ms per case`);
+  const load = os.loadavg()[0].toFixed(1);
+  console.log(`bench/sign.js — node ${process.version}, ${os.cpus().length} CPUs, load average ${load}, ${MS} ms per measured function`);
+  if (Number(load) > os.cpus().length) console.log('  (the machine is busy: absolute figures are low; the interleaved ratios are the figures to read)');
 
   // --- MD5 ---------------------------------------------------------------
   const utf8Params = request('Bench order 12345', 'A typical order body text');

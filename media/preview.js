@@ -231,15 +231,22 @@
     return t.rows.length;
   }
 
+  /** @type {HTMLElement | undefined} */
+  let rawPre;
+  let currentRenderId = -1;
+
+  /** raw: the text, or undefined to ask the extension for it on first open (it can be megabytes). */
   function renderRaw(parent, raw) {
     const sec = section(parent, s('section.raw'), 'raw');
     const det = el('details');
     det.appendChild(el('summary', undefined, s('showRaw')));
     const pre = el('pre', 'content');
+    rawPre = pre;
     det.appendChild(pre);
-    // Filled on first open: a 1.5 MB text need not slow the first paint.
     det.addEventListener('toggle', () => {
-      if (det.open && !pre.textContent) pre.textContent = raw;
+      if (!det.open || pre.textContent) return;
+      if (raw !== undefined) pre.textContent = raw;
+      else vscode.postMessage({ type: 'raw', renderId: currentRenderId });
     });
     sec.appendChild(det);
   }
@@ -253,6 +260,8 @@
     h.appendChild(copy);
     parent.appendChild(h);
   }
+
+  let receivedAt = 0;
 
   function render(msg) {
     S = msg.strings || {};
@@ -279,7 +288,8 @@
       rows += renderList(page, t, i);
       sections.push('list-' + i);
     });
-    renderRaw(page, m.raw);
+    currentRenderId = msg.renderId;
+    renderRaw(page, undefined);
     sections.push('raw');
     root.replaceChildren(page);
     done(msg.renderId, sections, rows);
@@ -296,6 +306,7 @@
     b.appendChild(el('div', 'title', s('cannotDecode')));
     b.appendChild(el('div', 'detail', msg.message));
     page.appendChild(b);
+    currentRenderId = msg.renderId;
     renderRaw(page, msg.raw);
     root.replaceChildren(page);
     done(msg.renderId, ['status', 'raw'], 0);
@@ -309,8 +320,9 @@
     const send = () => {
       if (sent) return;
       sent = true;
-      /** @type {any} */ (window).__alipayPreview = { renderId, sections, rows };
-      vscode.postMessage({ type: 'rendered', renderId, sections, rows });
+      const renderMs = Math.round(performance.now() - receivedAt);
+      /** @type {any} */ (window).__alipayPreview = { renderId, sections, rows, renderMs };
+      vscode.postMessage({ type: 'rendered', renderId, sections, rows, renderMs });
     };
     requestAnimationFrame(() => setTimeout(send, 0));
     setTimeout(send, 1000);
@@ -319,8 +331,10 @@
   window.addEventListener('message', (event) => {
     const msg = event.data;
     if (!msg || typeof msg !== 'object') return;
+    receivedAt = performance.now();
     if (msg.type === 'render' && msg.model) render(msg);
     else if (msg.type === 'error') renderError(msg);
+    else if (msg.type === 'raw' && msg.renderId === currentRenderId && rawPre && typeof msg.text === 'string') rawPre.textContent = msg.text;
   });
   vscode.postMessage({ type: 'ready' });
 })();

@@ -148,25 +148,35 @@ function tryPublic(c: Cleaned): LoadedKey | undefined {
   return undefined;
 }
 
-const cache = new Map<string, LoadedKey>();
 const CACHE_MAX = 64;
 
-function cached(kind: string, input: string | Buffer, load: () => LoadedKey): LoadedKey {
-  const id = kind + crypto.createHash('sha256').update(input).digest('base64');
-  let hit = cache.get(id);
+/** A small LRU-ish map: the oldest entry goes when it is full. */
+function remember<K>(map: Map<K, LoadedKey>, id: K, load: () => LoadedKey): LoadedKey {
+  let hit = map.get(id);
   if (!hit) {
     hit = load();
-    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
-    cache.set(id, hit);
+    if (map.size >= CACHE_MAX) map.delete(map.keys().next().value as K);
+    map.set(id, hit);
   }
   return hit;
+}
+
+// Text keys are looked up by the string itself: V8 keeps a string's hash on the
+// string, so signing again with the same key text costs no re-hashing (hot path).
+// Buffers are looked up by their SHA-256.
+const byText = { priv: new Map<string, LoadedKey>(), pub: new Map<string, LoadedKey>() };
+const byDigest = new Map<string, LoadedKey>();
+
+function cached(kind: 'priv' | 'pub', input: string | Buffer, load: () => LoadedKey): LoadedKey {
+  if (typeof input === 'string') return remember(byText[kind], input, load);
+  return remember(byDigest, kind + ':' + crypto.createHash('sha256').update(input).digest('base64'), load);
 }
 
 const PUBLIC_LABELS = new Set(['PUBLIC KEY', 'RSA PUBLIC KEY', 'CERTIFICATE']);
 
 /** Loads a private key in any accepted form. `source` names it in errors (a file name, "merchant private key"). */
 export function loadPrivateKey(input: string | Buffer, source = 'private key'): LoadedKey {
-  return cached('priv:', input, () => {
+  return cached('priv', input, () => {
     const c = clean(input, source);
     if (c.label && PUBLIC_LABELS.has(c.label)) {
       throw keyError('KEY_IS_PUBLIC', 'this is a public key, but a private key is needed here', '这是公钥，此处需要私钥', source);
@@ -182,7 +192,7 @@ export function loadPrivateKey(input: string | Buffer, source = 'private key'): 
 
 /** Loads a public key (SPKI, PKCS#1 RSA public, or an X.509 certificate); a private key yields its public half. */
 export function loadPublicKey(input: string | Buffer, source = 'public key'): LoadedKey {
-  return cached('pub:', input, () => {
+  return cached('pub', input, () => {
     const c = clean(input, source);
     const k = tryPublic(c);
     if (k) return k;

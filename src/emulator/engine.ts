@@ -21,6 +21,10 @@ export class GatewayError extends Error {
 }
 
 export class Engine {
+  /** Bumped on every change of a trade: cached signed answers about it are then stale. */
+  private readonly versions = new WeakMap<Trade, number>();
+  private readonly answers = new WeakMap<Trade, { version: number; byKey: Map<string, string> }>();
+
   /** notify_ids handed out on return URLs: notify_verify accepts them for a minute too. */
   private readonly returnIds = new Map<string, { partner: string; at: number }>();
 
@@ -42,7 +46,27 @@ export class Engine {
     return `${day}21001004${String(this.store.seq).padStart(12, '0')}`;
   }
 
+  /**
+   * The signed `<response>…<sign_type>` part of an answer about `t`, computed once per
+   * version of the trade and `key` (service, sign type, charset): queries are the hot path.
+   */
+  signedAnswer(t: Trade, key: string, compute: () => string): string {
+    const version = this.versions.get(t) ?? 0;
+    let c = this.answers.get(t);
+    if (!c || c.version !== version) {
+      c = { version, byKey: new Map() };
+      this.answers.set(t, c);
+    }
+    let hit = c.byKey.get(key);
+    if (hit === undefined) {
+      hit = compute();
+      c.byKey.set(key, hit);
+    }
+    return hit;
+  }
+
   private touch(t: Trade, status?: TradeStatus): void {
+    this.versions.set(t, (this.versions.get(t) ?? 0) + 1);
     if (status) t.status = status;
     t.gmtLastModified = alipayTime(this.now());
   }

@@ -216,9 +216,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     }
   }
 
-  function formField(body: Buffer, name: string): string {
+  /** A field of the emulator's own forms or links; malformed input is just absent. */
+  function formField(text: string, name: string): string {
     try {
-      return getParam(parseQuery(body.toString('latin1'), { charset: 'utf-8' }).params, name) ?? '';
+      return getParam(parseQuery(text, { charset: 'utf-8' }).params, name) ?? '';
     } catch {
       return '';
     }
@@ -227,11 +228,19 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   /** The emulator's own pages and admin API. */
   async function emulatorRoute(req: http.IncomingMessage, path: string, query: string): Promise<Reply> {
     const isPost = req.method === 'POST';
-    const body = isPost ? await readBody(req, 64 * 1024) : Buffer.alloc(0);
+    let body: Buffer = Buffer.alloc(0);
+    if (isPost) {
+      try {
+        body = await readBody(req, 64 * 1024);
+      } catch (e) {
+        if (e instanceof BodyTooLarge) return { ...json(413, { error: 'body too large' }), headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' } };
+        throw e;
+      }
+    }
     const origin = req.headers.origin;
     // A page elsewhere must not drive the emulator through the browser (CSRF).
     if (isPost && origin && origin !== `http://${req.headers.host ?? ''}`) return json(403, { error: 'cross-origin request refused' });
-    const field = (n: string) => formField(body, n) || (getParam(parseQuery(query, { charset: 'utf-8' }).params, n) ?? '');
+    const field = (n: string) => formField(body.toString('latin1'), n) || formField(query, n);
     const pageError = (e: unknown): Reply => {
       if (e instanceof GatewayError) return errorPageReply(e.code, 'utf-8');
       throw e;
@@ -271,7 +280,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
           return a ? json(200, await a) : json(404, { error: 'no such notification' });
         }
         if (m[1] === 'notifications' && m[3] === 'tamper') {
-          const mode = getParam(parseQuery(query, { charset: 'utf-8' }).params, 'mode') === 'sign' ? 'sign' : 'amount';
+          const mode = formField(query, 'mode') === 'sign' ? 'sign' : 'amount';
           const a = notifier.sendTampered(id, mode);
           return a ? json(200, await a) : json(404, { error: 'no such notification' });
         }

@@ -8,7 +8,7 @@ import { Engine, GatewayError } from './engine';
 import { actionForm, bi, errorPage, htmlEscape, page, tradeTable } from './html';
 import { queryFields, signXmlFields, tradeBaseFields } from './messages';
 import type { MapiSignType, Trade } from './types';
-import { contentType, successXml } from './xml';
+import { contentType, signedResponseXml, successXml } from './xml';
 
 export interface Reply {
   status: number;
@@ -84,9 +84,14 @@ function echo(params: readonly Param[]): Param[] {
   return removeParams(params, 'sign', 'sign_type');
 }
 
-function signedTradeXml(call: ServiceCall, node: string, fields: Param[]): Reply {
-  const sign = signXmlFields(fields, call.signType, call.charset, { merchant: call.merchant, alipayPrivateKey: call.engine.config.alipayPrivateKey });
-  return xml(successXml({ request: echo(call.params), node, fields, sign, signType: call.signType }, call.charset), call.charset);
+/** An answer with a signed business node about `t` (the node's XML and sign cached per trade version). */
+function signedTradeXml(call: ServiceCall, t: Trade, node: string, fieldsOf: (t: Trade) => Param[]): Reply {
+  const fragment = call.engine.signedAnswer(t, `${node}|${call.signType}|${call.charset}`, () => {
+    const fields = fieldsOf(t);
+    const sign = signXmlFields(fields, call.signType, call.charset, { merchant: call.merchant, alipayPrivateKey: call.engine.config.alipayPrivateKey });
+    return signedResponseXml(node, fields, sign, call.signType);
+  });
+  return xml(successXml({ request: echo(call.params) }, call.charset, fragment), call.charset);
 }
 
 function tradeOf(call: ServiceCall, tradeNoName: string, outName: string): Trade {
@@ -110,7 +115,7 @@ export const SERVICES: Record<string, ServiceImpl> = {
 
   single_trade_query: {
     kind: 'xml',
-    run: (call) => signedTradeXml(call, 'trade', queryFields(tradeOf(call, 'trade_no', 'out_trade_no'))),
+    run: (call) => signedTradeXml(call, tradeOf(call, 'trade_no', 'out_trade_no'), 'trade', queryFields),
   },
 
   send_goods_confirm_by_platform: {
@@ -119,7 +124,7 @@ export const SERVICES: Record<string, ServiceImpl> = {
       const t = tradeOf(call, 'trade_no', '');
       const v = (n: string) => call.values.get(n) ?? '';
       await call.engine.ship(t, v('logistics_name'), v('transport_type') || v('create_transport_type'), v('invoice_no'));
-      return signedTradeXml(call, 'tradeBase', tradeBaseFields(t));
+      return signedTradeXml(call, t, 'tradeBase', tradeBaseFields);
     },
   },
 

@@ -37,20 +37,22 @@ export interface SuccessXml {
   signType?: string;
 }
 
-export function successXml(x: SuccessXml, charset: Charset): Buffer {
+/** `<response>…</response><sign>…</sign><sign_type>…</sign_type>`: the part that depends only on the trade (cacheable). */
+export function signedResponseXml(node: string, fields: readonly Param[], sign: string, signType: string): string {
+  let out = `<response><${node}>`;
+  for (const f of fields) out += `<${f.name}>${xmlEscape(f.value)}</${f.name}>`;
+  return out + `</${node}></response><sign>${xmlEscape(sign)}</sign><sign_type>${xmlEscape(signType)}</sign_type>`;
+}
+
+export function successXml(x: SuccessXml, charset: Charset, signedResponse = ''): Buffer {
   let out = `${head(charset)}<alipay><is_success>T</is_success>`;
   if (x.request.length) {
     out += '<request>';
     for (const p of x.request) out += `<param name="${xmlEscape(p.name)}">${xmlEscape(p.value)}</param>`;
     out += '</request>';
   }
-  if (x.node && x.fields) {
-    out += `<response><${x.node}>`;
-    for (const f of x.fields) out += `<${f.name}>${xmlEscape(f.value)}</${f.name}>`;
-    out += `</${x.node}></response>`;
-  }
-  if (x.sign !== undefined) out += `<sign>${xmlEscape(x.sign)}</sign><sign_type>${xmlEscape(x.signType ?? '')}</sign_type>`;
-  return encode(out + '</alipay>', charset);
+  if (x.node && x.fields && x.sign !== undefined) out += signedResponseXml(x.node, x.fields, x.sign, x.signType ?? '');
+  return encode(out + signedResponse + '</alipay>', charset);
 }
 
 export function contentType(kind: 'xml' | 'html' | 'text', charset: Charset): string {

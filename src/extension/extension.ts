@@ -8,6 +8,9 @@ import { profileKeyDeps } from './preview/keys';
 import { registerProfiles } from './profiles';
 import { registerRequestFiles } from './requestFile';
 import { registerEmulator } from './emulator';
+import { registerHover } from './hover';
+import { profileHoverDeps } from './hoverVerify';
+import { registerLogAnalyzer } from './logAnalyzer';
 import { registerSecrets } from './secrets';
 import { registerStatusBar, statusBarState } from './statusBar';
 
@@ -33,6 +36,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       registerPreview(context, profileKeyDeps()),
       registerRequestFiles(context),
       registerEmulator(context),
+      registerHover(context, profileHoverDeps()),
+      registerLogAnalyzer(context),
       // register<Feature>(context, …) calls go here, one per feature module.
     ),
   );

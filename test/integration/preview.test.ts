@@ -71,8 +71,11 @@ describe('Response preview (webview)', function () {
     for (const f of await allFrames({ globals: ['__pwned'] })) {
       assert.strictEqual(f.globals.__pwned, undefined, `marker set in frame ${f.url.slice(0, 80)}`);
     }
-    // Clicking the hostile row's cells runs nothing either.
+    // Clicking the hostile row's cells, or opening the raw view (fetched on demand), runs nothing either.
     await clickInWebview('table.list td');
+    await clickInWebview('#raw summary');
+    const raw = await waitForWebviewText('&lt;script&gt;window.__pwned=1', 20000, { globals: ['__pwned'] });
+    assert.ok(raw.text.includes('<![CDATA[<img src=x onerror="window.__pwned=2">HOSTILE_SUBJECT]]>'));
     const after = await webviewFrames({ globals: ['__pwned'] });
     assert.ok(after.every((f) => f.globals.__pwned === undefined));
   });
@@ -96,6 +99,9 @@ describe('Response preview (webview)', function () {
     await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'TRADE_FINISHED'.length)), 'TRADE_CLOSED'));
     const frame = await waitForWebviewText('Trade closed before completion', 20000);
     assert.ok(frame.text.includes('TRADE_CLOSED'));
+    // Close the edited scratch document without a save prompt.
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('explains an error response in the status banner', async () => {
@@ -114,7 +120,7 @@ describe('Response preview (webview)', function () {
       const r = await previewFile(file);
       assert.strictEqual(r.rows, 2500);
       // A figure for the closing note / bench, not an assertion.
-      console.log(`preview first paint, 2,500-row statement: decode ${r.decodeMs} ms, post→painted ${r.paintMs} ms`);
+      console.log(`preview first paint, 2,500-row statement: decode ${r.decodeMs} ms, post→painted ${r.paintMs} ms (of which webview render ${r.renderMs} ms)`);
       await waitForWebviewText('200 of 2500 shown (2500 rows in total)', 20000);
       await clickInWebview('button.more');
       await waitForWebviewText('400 of 2500 shown', 20000);

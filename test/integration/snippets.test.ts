@@ -44,12 +44,13 @@ describe('Snippets in the editor', () => {
   });
 
   for (const language of LANGUAGES) {
-    it(`${language}: completion offers every alipay- snippet with its description and body`, async () => {
+    it(`${language}: completion offers every alipay- snippet with its description and body`, async function () {
+      this.timeout(60_000);
       const snippets = Object.values(snippetsOf(language));
-      const editor = await editorFor(language, 'alipay-');
+      const editor = await editorFor(language, 'alipay');
       try {
         const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-          'vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(0, 'alipay-'.length));
+          'vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(0, 'alipay'.length));
         const offered = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet && labelOf(i).startsWith('alipay-'));
         assert.deepEqual(offered.map(labelOf).sort(), snippets.map((s) => s.prefix).sort());
         for (const s of snippets) {
@@ -57,15 +58,15 @@ describe('Snippets in the editor', () => {
           assert.ok(item);
           const insert = item.insertText instanceof vscode.SnippetString ? item.insertText.value : String(item.insertText);
           assert.equal(insert, s.body.join('\n'), `${s.prefix}: body`);
-          const shown = [item.detail, typeof item.label === 'string' ? '' : item.label.description, String((item.documentation as vscode.MarkdownString | undefined)?.value ?? item.documentation ?? '')].join(' ');
-          assert.ok(shown.includes(s.description) || item.detail !== undefined, `${s.prefix}: no description shown`);
+          assert.ok(item.detail?.includes(s.description), `${s.prefix}: the description is not shown (detail: ${item.detail})`);
         }
       } finally {
         await closeEditor();
       }
     });
 
-    it(`${language}: each snippet inserts as the tests ran it, partner first, mirrors in step`, async () => {
+    it(`${language}: each snippet inserts as the tests ran it, partner first, mirrors in step`, async function () {
+      this.timeout(120_000); // five snippets; language services wake up on the first document
       for (const [name, s] of Object.entries(snippetsOf(language))) {
         const editor = await editorFor(language, '');
         try {
@@ -75,7 +76,9 @@ describe('Snippets in the editor', () => {
           assert.equal(editor.document.getText(editor.selection), '2088XXXXXXXXXXXX', `${name}: first tab stop`);
           await vscode.commands.executeCommand('type', { text: '2088111122223333' });
           await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
-          assert.equal(editor.document.getText(editor.selection), 'MD5', `${name}: second tab stop is the sign type`);
+          const at = editor.selection.active;
+          assert.equal(editor.document.getText(editor.selection), 'MD5',
+            `${name}: second tab stop is the sign type (selection at ${at.line}:${at.character} in "${editor.document.lineAt(at.line).text}")`);
           await vscode.commands.executeCommand('type', { text: 'RSA' });
           assert.equal(editor.document.getText(), expandSnippet(s.body, { 1: '2088111122223333', 2: 'RSA' }), `${name}: after filling in`);
         } finally {

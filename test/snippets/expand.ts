@@ -8,9 +8,8 @@
 /** Values by tab stop number; unset stops get their default (a choice: its first option). */
 export type TabStopValues = Readonly<Record<number, string>>;
 
-type Node =
-  | { kind: 'text'; value: string }
-  | { kind: 'stop'; index: number; children?: Node[]; choices?: string[] };
+type Stop = { kind: 'stop'; index: number; children?: Node[]; choices?: string[] };
+type Node = { kind: 'text'; value: string } | Stop;
 
 class Parser {
   private pos = 0;
@@ -109,7 +108,7 @@ class Parser {
   }
 }
 
-function collectDefaults(nodes: Node[], defaults: Map<number, Node>): void {
+function collectDefaults(nodes: Node[], defaults: Map<number, Stop>): void {
   for (const n of nodes) {
     if (n.kind !== 'stop') continue;
     if ((n.children || n.choices) && !defaults.has(n.index)) defaults.set(n.index, n);
@@ -117,7 +116,7 @@ function collectDefaults(nodes: Node[], defaults: Map<number, Node>): void {
   }
 }
 
-function render(nodes: Node[], values: TabStopValues, defaults: Map<number, Node>, depth = 0): string {
+function render(nodes: Node[], values: TabStopValues, defaults: Map<number, Stop>, depth = 0): string {
   if (depth > 20) throw new Error('snippet placeholders nest too deeply');
   let out = '';
   for (const n of nodes) {
@@ -140,7 +139,7 @@ function render(nodes: Node[], values: TabStopValues, defaults: Map<number, Node
 /** Parses a body (the JSON `body`, lines joined with \n) into its tab stops, for tests that inspect them. */
 export function tabStops(body: string | string[]): Map<number, { default?: string; choices?: string[] }> {
   const nodes = new Parser(Array.isArray(body) ? body.join('\n') : body).parse();
-  const defaults = new Map<number, Node>();
+  const defaults = new Map<number, Stop>();
   collectDefaults(nodes, defaults);
   const all = new Map<number, { default?: string; choices?: string[] }>();
   const walk = (list: Node[]) => {
@@ -158,7 +157,7 @@ export function tabStops(body: string | string[]): Map<number, { default?: strin
 /** The text the editor inserts for `body` when the tab stops are given `values`. */
 export function expandSnippet(body: string | string[], values: TabStopValues = {}): string {
   const nodes = new Parser(Array.isArray(body) ? body.join('\n') : body).parse();
-  const defaults = new Map<number, Node>();
+  const defaults = new Map<number, Stop>();
   collectDefaults(nodes, defaults);
   return render(nodes, values, defaults);
 }

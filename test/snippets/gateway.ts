@@ -87,7 +87,7 @@ export async function startTestGateway(): Promise<TestGateway> {
   const proxy = http.createServer((req, res) => {
     void (async () => {
       const body = await readAll(req);
-      const upstream = await fetch(gw.origin + (req.url ?? '/'), { method: req.method, body: req.method === 'POST' ? body : undefined, headers: { 'content-type': req.headers['content-type'] ?? '' } });
+      const upstream = await fetch(gw.origin + (req.url ?? '/'), { method: req.method, body: req.method === 'POST' ? new Uint8Array(body) : undefined, headers: { 'content-type': req.headers['content-type'] ?? '' } });
       let answer = Buffer.from(await upstream.arrayBuffer());
       const q = parseQuery(new URL(req.url ?? '/', 'http://x').search).params;
       if (corrupted.has(getParam(q, 'trade_no') ?? '')) {
@@ -135,7 +135,7 @@ export async function startTestGateway(): Promise<TestGateway> {
     url: `${proxyOrigin}/gateway.do`,
     partner,
     snsUser,
-    env: (signType) =>
+    env: (signType): Record<string, string> =>
       signType === 'MD5' ? { ALIPAY_MD5_KEY: md5Key } : { ALIPAY_PRIVATE_KEY_FILE: MERCHANT_PRIVATE, ALIPAY_PUBLIC_KEY_FILE: ALIPAY_PUBLIC },
     trade,
     corrupt: (tradeNo) => void corrupted.add(tradeNo),

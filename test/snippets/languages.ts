@@ -19,8 +19,9 @@ export interface Variant {
   values: TabStopValues;
 }
 
-interface SnippetFile {
+export interface SnippetFile {
   prefix: string;
+  description: string;
   body: string[];
 }
 

@@ -271,6 +271,16 @@ describe('alipay-toolkit sign / verify / keys (built CLI process)', function () 
       }
     });
 
+    it("checks one's own signed request with the private key's public half (--private-key-file alone)", () => {
+      const signed = run(['sign', ORDER, '--sign-type', 'RSA2', '--private-key-file', keyPath('rsa1024-pkcs8.base64.txt')]).lines[0];
+      const r = run(['verify', signed, '--private-key-file', keyPath('rsa1024-pkcs8.base64.txt')]);
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.equal(r.lines[0], 'VALID');
+      const help = run(['verify', '--help']);
+      assert.equal(help.code, 0);
+      assert.match(help.out, /First line VALID or INVALID/);
+    });
+
     it('--output json', () => {
       const r = run(['verify', `${ORDER}&sign=${'0'.repeat(32)}`, '--key-file', md5File, '--output', 'json']);
       assert.equal(r.code, 1);

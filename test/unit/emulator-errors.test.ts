@@ -114,6 +114,16 @@ describe('emulator: gateway errors and hostile input', () => {
     assert.equal(await code(query()), errorXmlOf('TRADE_NOT_EXIST'), 'still serving');
   });
 
+  it('answers malformed input to the emulator\'s own pages without a server error', async () => {
+    const bad = await request(`${gw.origin}/__emulator/trade?trade_no=%ZZ`);
+    assert.equal(bad.status, 200);
+    assert.ok(bad.text.includes('id="error-code">TRADE_NOT_EXIST<'));
+    const big = await postForm(`${gw.origin}/__emulator/cashier/pay`, 'trade_no=' + '1'.repeat(100 * 1024));
+    assert.equal(big.status, 413);
+    assert.equal((await request(`${gw.origin}/__emulator/api/notifications/%E0%A4%A/resend`, { method: 'POST' })).status, 400);
+    assert.equal((await request(`${gw.origin}/nowhere`)).status, 404);
+  });
+
   it('answers garbage on the socket with error XML', async () => {
     const text = await new Promise<string>((resolve, reject) => {
       const s = net.connect(gw.port, '127.0.0.1', () => s.write('NOT HTTP AT ALL\r\n\r\n'));

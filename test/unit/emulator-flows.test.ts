@@ -55,6 +55,7 @@ describe('emulator: whole flows over HTTP', () => {
     assert.ok(page.text.includes('12.30'));
     const tradeNo = tradeNoOf(page.text);
     assert.equal(gw.trade(tradeNo)?.status, 'WAIT_BUYER_PAY');
+    assert.equal(field(await query({ out_trade_no: 'ORDER-1' }), 'trade_status'), 'WAIT_BUYER_PAY', 'queried before paying');
 
     const paid = await postForm(`${gw.origin}/__emulator/cashier/pay`, `trade_no=${tradeNo}`);
     assert.equal(paid.status, 302);

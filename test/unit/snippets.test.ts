@@ -120,7 +120,7 @@ describe('Integration snippets', () => {
           this.timeout(600_000); // javac and a cold Go build cache take a while
           requireToolchain(language);
           // PHP's notification claims live in files: a fresh folder per variant (tab stop 9 of its notify snippet).
-          const store = (id: string) => (language === 'php' ? { 9: path.join(tmp, `php-notify-${id}`) } : {});
+          const store = (id: string): Record<number, string> => (language === 'php' ? { 9: path.join(tmp, `php-notify-${id}`) } : {});
           const variants: Variant[] = [
             { id: 'vec', values: { 1: '1000000000000000', 2: 'MD5' } },
             { id: 'vecrsa', values: { 1: '1000000000000000', 2: 'RSA' } },

@@ -34,6 +34,8 @@ export interface PreviewResult {
   /** Milliseconds: decoding on the extension side; post → webview painted. */
   decodeMs: number;
   paintMs: number;
+  /** The part of paintMs spent in the webview (message received → painted); the rest is transport. */
+  renderMs?: number;
 }
 
 function htmlEscape(s: string): string {
@@ -158,7 +160,7 @@ export class PreviewPanel {
       const model = decodeResponse(input, { ...keys, lang: userLang() });
       this.decodeMs = performance.now() - t0;
       this.lastModel = model;
-      msg = { type: 'render', renderId: id, lang: userLang(), strings, sourceLabel, profile, model, state };
+      msg = { type: 'render', renderId: id, lang: userLang(), strings, sourceLabel, profile, model: { ...model, raw: '' }, rawLength: model.raw.length, state };
     } catch (e) {
       this.lastModel = undefined;
       if (!isToolkitError(e)) console.error(e);
@@ -206,6 +208,7 @@ export class PreviewPanel {
         break;
       case 'rendered': {
         const r = this.result(true, m.renderId, m.sections.map(String).slice(0, 100), m.rows);
+        if (typeof m.renderMs === 'number') r.renderMs = m.renderMs;
         // Earlier renders superseded by this one are settled too.
         for (const [id, resolve] of this.waiters) {
           if (id <= m.renderId) {
@@ -215,6 +218,11 @@ export class PreviewPanel {
         }
         break;
       }
+      case 'raw':
+        if (this.lastModel && m.renderId === this.renderId) {
+          void this.panel.webview.postMessage({ type: 'raw', renderId: m.renderId, text: this.lastModel.raw } satisfies ToWebview);
+        }
+        break;
       case 'copyJson':
         void this.copyJson();
         break;

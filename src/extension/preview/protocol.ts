@@ -26,9 +26,12 @@ export type ToWebview =
       sourceLabel: string;
       /** Profile whose key verified the signature. */
       profile?: string;
+      /** The model without its raw text (sent on demand: it can be as large as the model). */
       model: ResponseModel;
+      rawLength: number;
       state: PreviewState;
     }
+  | { type: 'raw'; renderId: number; text: string }
   | {
       type: 'error';
       renderId: number;
@@ -43,9 +46,10 @@ export type ToWebview =
 /** Webview → extension. */
 export type FromWebview =
   | { type: 'ready' }
-  | { type: 'rendered'; renderId: number; sections: string[]; rows: number }
+  | { type: 'rendered'; renderId: number; sections: string[]; rows: number; /** message received → painted, in the webview */ renderMs?: number }
   | { type: 'copyJson' }
-  | { type: 'setKey' };
+  | { type: 'setKey' }
+  | { type: 'raw'; renderId: number };
 
 /** Cheap check on the head of a document: a MAPI response envelope (drives the editor-title button). */
 export function looksLikeResponse(head: string): boolean {
@@ -81,5 +85,6 @@ export function isFromWebview(m: unknown): m is FromWebview {
     const r = m as { renderId?: unknown; sections?: unknown; rows?: unknown };
     return typeof r.renderId === 'number' && Array.isArray(r.sections) && typeof r.rows === 'number';
   }
+  if (t === 'raw') return typeof (m as { renderId?: unknown }).renderId === 'number';
   return t === 'ready' || t === 'copyJson' || t === 'setKey';
 }

@@ -1,0 +1,143 @@
+// "Alipay: Analyze Log File": streams a log of any size through core/logscan
+// (VS Code does not hand files over ~50 MB to extensions, so hovers cannot
+// help there) with a cancellable progress bar, then lists every code, status
+// and gateway with its count and clickable first/last occurrence.
+import * as vscode from 'vscode';
+import { explain } from '../core/explain';
+import { isToolkitError } from '../core/i18n';
+import type { ScanStat, ScanSummary } from '../core/logscan';
+import { userLang } from './l10n';
+
+export const ANALYZE_COMMAND = 'alipay.analyzeLogFile';
+
+/** What the command returns (tests read it); undefined when cancelled or nothing was picked. */
+export interface AnalyzeResult {
+  file: string;
+  summary: ScanSummary;
+}
+
+function mb(n: number): string {
+  return (n / 1048576).toFixed(1);
+}
+
+/** Opens the file at a 1-based line; `vscode.open` also works for files too large to sync to extensions. */
+async function openAt(uri: vscode.Uri, line: number): Promise<void> {
+  const pos = new vscode.Position(Math.max(0, line - 1), 0);
+  await vscode.commands.executeCommand('vscode.open', uri, { selection: new vscode.Range(pos, pos) } satisfies vscode.TextDocumentShowOptions);
+}
+
+function meaning(stat: ScanStat): string {
+  return stat.kind === 'gateway' ? vscode.l10n.t('gateway URL') : explain(stat.token)?.title[userLang()] ?? '';
+}
+
+/** The summary as Markdown with links that open the log at each line. */
+export function summaryMarkdown(uri: vscode.Uri, s: ScanSummary): string {
+  const cell = (t: string) => t.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+  const link = (line: number) => `[${line}](${uri.with({ fragment: `L${line}` }).toString()})`;
+  const kind = { error: vscode.l10n.t('error'), status: vscode.l10n.t('status'), gateway: vscode.l10n.t('gateway') };
+  const out = [
+    `# ${cell(vscode.l10n.t('Alipay log summary'))}`,
+    '',
+    cell(vscode.l10n.t('{0}: {1} MB, {2} lines', uri.fsPath, mb(s.bytes), s.lines)),
+    '',
+  ];
+  if (s.stats.length === 0) {
+    out.push(cell(vscode.l10n.t('No Alipay error codes, trade statuses or gateway URLs found.')));
+    return out.join('\n');
+  }
+  out.push(`| ${[vscode.l10n.t('Count'), vscode.l10n.t('Kind'), vscode.l10n.t('Token'), vscode.l10n.t('Meaning'), vscode.l10n.t('First line'), vscode.l10n.t('Last line')].map(cell).join(' | ')} |`);
+  out.push('|---:|---|---|---|---:|---:|');
+  for (const x of s.stats) out.push(`| ${x.count} | ${kind[x.kind]} | \`${x.token}\` | ${cell(meaning(x))} | ${link(x.first.line)} | ${link(x.last.line)} |`);
+  return out.join('\n') + '\n';
+}
+
+interface StatItem extends vscode.QuickPickItem {
+  stat?: ScanStat;
+  report?: true;
+}
+
+/** Lists the summary; picking an item opens its first occurrence, the buttons the first or last. */
+function showSummary(uri: vscode.Uri, s: ScanSummary): void {
+  const qp = vscode.window.createQuickPick<StatItem>();
+  const first: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('arrow-up'), tooltip: vscode.l10n.t('Go to first occurrence') };
+  const last: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('arrow-down'), tooltip: vscode.l10n.t('Go to last occurrence') };
+  const icon = { error: '$(error)', status: '$(symbol-enum)', gateway: '$(globe)' };
+  qp.title = vscode.l10n.t('{0}: {1} MB, {2} lines', vscode.workspace.asRelativePath(uri), mb(s.bytes), s.lines);
+  qp.placeholder = s.stats.length ? vscode.l10n.t('Pick a code, status or gateway to open its first occurrence') : vscode.l10n.t('No Alipay error codes, trade statuses or gateway URLs found.');
+  qp.matchOnDescription = true;
+  qp.items = [
+    { label: `$(markdown) ${vscode.l10n.t('Open the summary as Markdown')}`, report: true },
+    ...s.stats.map((stat): StatItem => ({
+      label: `${icon[stat.kind]} ${stat.token}  ×${stat.count}`,
+      description: meaning(stat),
+      detail: vscode.l10n.t('first: line {0} · last: line {1}', stat.first.line, stat.last.line),
+      buttons: [first, last],
+      stat,
+    })),
+  ];
+  qp.onDidTriggerItemButton((e) => {
+    if (e.item.stat) void openAt(uri, e.button === last ? e.item.stat.last.line : e.item.stat.first.line);
+  });
+  qp.onDidAccept(() => {
+    const item = qp.selectedItems[0];
+    if (item?.report) {
+      void vscode.workspace.openTextDocument({ language: 'markdown', content: summaryMarkdown(uri, s) }).then((doc) => vscode.window.showTextDocument(doc));
+      qp.hide();
+    } else if (item?.stat) void openAt(uri, item.stat.first.line);
+  });
+  qp.onDidHide(() => qp.dispose());
+  qp.show();
+}
+
+async function analyze(arg?: vscode.Uri): Promise<AnalyzeResult | undefined> {
+  let uri = arg instanceof vscode.Uri ? arg : undefined;
+  if (!uri) {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      openLabel: vscode.l10n.t('Analyze'),
+      title: vscode.l10n.t('Pick a log file to analyze'),
+      filters: { [vscode.l10n.t('Logs')]: ['log', 'txt', 'out'], [vscode.l10n.t('All files')]: ['*'] },
+    });
+    uri = picked?.[0];
+  }
+  if (!uri) return undefined;
+  if (uri.scheme !== 'file') {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Only files on disk can be analyzed (this one is {0}).', uri.scheme));
+    return undefined;
+  }
+  const { scanFile } = await import('../core/logscan');
+  const target = uri;
+  try {
+    const summary = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Analyzing {0}', vscode.workspace.asRelativePath(target)), cancellable: true },
+      (progress, token) => {
+        const ac = new AbortController();
+        const sub = token.onCancellationRequested(() => ac.abort());
+        let reported = 0;
+        return scanFile(target.fsPath, {
+          signal: ac.signal,
+          onProgress: (read, total) => {
+            const pct = total ? (read / total) * 100 : 100;
+            if (pct - reported >= 1 || read === total) {
+              progress.report({ increment: pct - reported, message: vscode.l10n.t('{0} of {1} MB', mb(read), mb(total)) });
+              reported = pct;
+            }
+          },
+        }).finally(() => sub.dispose());
+      },
+    );
+    showSummary(target, summary);
+    return { file: target.fsPath, summary };
+  } catch (e) {
+    if (isToolkitError(e) && e.code === 'CANCELLED') {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Log analysis cancelled.'));
+      return undefined;
+    }
+    void vscode.window.showErrorMessage(isToolkitError(e) ? e.localized(userLang()) : String(e));
+    return undefined;
+  }
+}
+
+export function registerLogAnalyzer(_context: vscode.ExtensionContext): vscode.Disposable {
+  return vscode.commands.registerCommand(ANALYZE_COMMAND, analyze);
+}

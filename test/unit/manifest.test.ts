@@ -1,0 +1,59 @@
+// The manifest promises what a user relies on: signing from the keyboard and the
+// context menu, profiles that an untrusted workspace cannot redirect, quiet activation.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+interface Manifest {
+  icon?: string;
+  activationEvents: string[];
+  capabilities: { untrustedWorkspaces: { supported: string | boolean; restrictedConfigurations?: string[] } };
+  contributes: {
+    commands: Array<{ command: string }>;
+    keybindings: Array<{ command: string; key: string; mac?: string; when?: string }>;
+    menus: Record<string, Array<{ command?: string; submenu?: string; when?: string }>>;
+    submenus?: Array<{ id: string; label: string }>;
+  };
+}
+
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
+
+describe('package.json', () => {
+  it('binds Sign Request to Ctrl+Alt+S / Cmd+Alt+S in a focused editor', () => {
+    const kb = pkg.contributes.keybindings.find((k) => k.command === 'alipay.signRequest');
+    assert.deepStrictEqual([kb?.key, kb?.mac, kb?.when], ['ctrl+alt+s', 'cmd+alt+s', 'editorTextFocus']);
+  });
+
+  it('puts sign, verify and the pre-sign string in the editor context menu', () => {
+    const entry = pkg.contributes.menus['editor/context'].find((m) => m.submenu === 'alipay.editorContext');
+    assert.ok(entry, 'the Alipay submenu is in the editor context menu');
+    assert.ok(pkg.contributes.submenus?.some((s) => s.id === 'alipay.editorContext' && /^%.+%$/.test(s.label)));
+    const inside = pkg.contributes.menus['alipay.editorContext'].map((m) => m.command);
+    for (const c of ['alipay.signRequest', 'alipay.verifySignature', 'alipay.showPresignString']) assert.ok(inside.includes(c), c);
+  });
+
+  it('refers only to declared commands in menus and keybindings', () => {
+    const declared = new Set(pkg.contributes.commands.map((c) => c.command));
+    const used = [...Object.values(pkg.contributes.menus).flat().map((m) => m.command), ...pkg.contributes.keybindings.map((k) => k.command)].filter(Boolean) as string[];
+    assert.deepStrictEqual(used.filter((c) => !declared.has(c)), []);
+  });
+
+  it('ignores workspace-provided profiles in untrusted workspaces', () => {
+    const trust = pkg.capabilities.untrustedWorkspaces;
+    assert.strictEqual(trust.supported, 'limited');
+    for (const s of ['alipay.profiles', 'alipay.activeProfile']) assert.ok(trust.restrictedConfigurations?.includes(s), s);
+  });
+
+  it('activates on its own commands and languages, or a workspace with request files — never on every startup', () => {
+    assert.ok(!pkg.activationEvents.includes('*') && !pkg.activationEvents.includes('onStartupFinished'));
+    for (const e of pkg.activationEvents) assert.match(e, /^(workspaceContains:|onLanguage:|onCommand:|onWebviewPanel:|onUri)/, e);
+  });
+
+  it('ships a 128x128 PNG icon', () => {
+    const png = fs.readFileSync(path.join(ROOT, pkg.icon ?? 'missing'));
+    assert.strictEqual(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepStrictEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  });
+});
