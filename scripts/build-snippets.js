@@ -11,6 +11,9 @@
 // Body lines `@@include <partial>` insert snippets/source/<language>/_<partial>.<ext>;
 // `__CLASS__` in a body or partial becomes the @@class value.
 //
+// javascript.json is made from the TypeScript templates by TypeScript's own
+// transpiler (types removed, ES modules kept), so the two cannot drift apart.
+//
 // Tab stop numbers are shared by all languages: 1 partner, 2 sign type,
 // 3 gateway, 4 MD5 key variable, 5 merchant private key file variable,
 // 6 Alipay public key file variable; 7 and up are snippet-specific.
@@ -20,7 +23,9 @@ const path = require('path');
 
 const ROOT = path.join(__dirname, '..');
 const SOURCE = path.join(ROOT, 'snippets', 'source');
-const LANGUAGES = { typescript: 'ts', java: 'java', php: 'php', python: 'py', go: 'go' };
+const LANGUAGES = { typescript: 'ts', javascript: 'ts', java: 'java', php: 'php', python: 'py', go: 'go' };
+/** Languages whose snippets are derived from another language's templates. */
+const DERIVED = { javascript: { from: 'typescript', transform: stripTypes } };
 
 // A tab stop or placeholder (defaults hold no `$`, `\` or `}`), or a choice.
 const PLACEHOLDER = /\$\{\d+\|[^|]*\|\}|\$\{\d+(?::[^}$\\]*)?\}|\$\d+/g;
@@ -40,7 +45,45 @@ function toSnippetLine(line) {
   return out + escapeText(line.slice(last));
 }
 
-function parseTemplate(file, ext) {
+/**
+ * TypeScript → JavaScript for a snippet: tab stops are parked in identifiers and
+ * blank lines in comments while the transpiler runs, then put back; the
+ * transpiler's 4-space indentation becomes 2 like the source.
+ */
+function stripTypes(lines) {
+  const ts = require('typescript');
+  const parked = [];
+  const text = lines
+    .map((l) => (l.trim() === '' ? '//__BLANK__' : l.replace(PLACEHOLDER, (m) => `__SNIPPET_TABSTOP_${parked.push(m) - 1}__`)))
+    .join('\n');
+  const out = ts.transpileModule(text, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false },
+  }).outputText;
+  return out
+    .replace(/\n+$/, '')
+    .split('\n')
+    .map((l) => (l.trim() === '//__BLANK__' ? '' : l))
+    .map((l) => l.replace(/^((?: {4})+)/, (m) => ' '.repeat(m.length / 2)))
+    .map((l) => l.replace(/__SNIPPET_TABSTOP_(\d+)__/g, (_, i) => parked[Number(i)]))
+    .map((l) => (/^\s*\$0;$/.test(l) ? l.replace('$0;', '$0') : l))
+    .filter((l, i, all) => !(l === '' && all[i - 1] === ''))
+    .reduce(rejoin, []);
+}
+
+/** Undoes two of the printer's line breaks: `if (…)⏎ stmt;` and `}⏎catch`. */
+function rejoin(out, line) {
+  const prev = out[out.length - 1];
+  if (prev !== undefined && /^\s*if \(.*\)$/.test(prev) && /^\s+[^\s{}].*;$/.test(line) && indent(line) === indent(prev) + 2) {
+    out[out.length - 1] = `${prev} ${line.trim()}`;
+  } else if (prev !== undefined && /^\s*}$/.test(prev) && /^\s*(catch|finally|else)\b/.test(line)) {
+    out[out.length - 1] = `${prev} ${line.trim()}`;
+  } else out.push(line);
+  return out;
+}
+
+const indent = (l) => l.length - l.trimStart().length;
+
+function parseTemplate(file, ext, transform) {
   const text = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
   const sep = text.indexOf('\n---\n');
   if (sep < 0) throw new Error(`${file}: no "---" line after the header`);
@@ -60,16 +103,18 @@ function parseTemplate(file, ext) {
       lines.push(...part.split('\n'));
     } else lines.push(line);
   }
-  const body = lines.map((l) => (head.class ? l.replace(/__CLASS__/g, head.class) : l)).map(toSnippetLine);
+  const code = lines.map((l) => (head.class ? l.replace(/__CLASS__/g, head.class) : l));
+  const body = (transform ? transform(code) : code).map(toSnippetLine);
   return { name: head.name, value: { prefix: head.prefix, description: head.description, body } };
 }
 
 function build(language) {
   const ext = LANGUAGES[language];
-  const dir = path.join(SOURCE, language);
+  const derived = DERIVED[language];
+  const dir = path.join(SOURCE, derived ? derived.from : language);
   const out = {};
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(`.${ext}`) && !f.startsWith('_')).sort()) {
-    const { name, value } = parseTemplate(path.join(dir, f), ext);
+    const { name, value } = parseTemplate(path.join(dir, f), ext, derived?.transform);
     out[name] = value;
   }
   return JSON.stringify(out, null, 2) + '\n';

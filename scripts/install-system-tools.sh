@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Debian packages the test suites drive as independent oracles or hosts:
 # openssl (signature oracle), chromium (the VS Code test host's browser),
-# php-cli and golang-go (the snippet tests). Installs only what is missing.
+# php-cli, php-xml and golang-go (the snippet tests). Installs only what is missing.
 set -euo pipefail
 need=()
 command -v openssl >/dev/null || need+=(openssl)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v php >/dev/null || need+=(php-cli)
+# The PHP snippets read the gateway's XML with SimpleXML (Debian: php-xml).
+php -r 'exit(extension_loaded("simplexml") ? 0 : 1);' 2>/dev/null || need+=(php-xml)
 command -v go >/dev/null || need+=(golang-go)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then

@@ -111,11 +111,15 @@ function checkAlgorithm(signType: Exclude<SignType, 'MD5'>, key: crypto.KeyObjec
   if (key.asymmetricKeyType !== KEY_TYPE[signType]) throw needKey(signType, `a ${key.asymmetricKeyType?.toUpperCase()} key`);
 }
 
+type OneShotHash = (algorithm: string, data: string | Buffer, outputEncoding: 'hex') => string;
+const oneShot = (crypto as unknown as { hash?: OneShotHash }).hash;
+
 /** Rule 4: lowercase hex md5 of content + key, over the charset's bytes (no `&key=`). */
 export function md5Sign(content: string, md5Key: string, charset: Charset): string {
-  // utf-8 straight from the strings (no intermediate Buffer); gbk/gb2312 through the encoder.
-  if (charset === 'utf-8') return crypto.createHash('md5').update(content + md5Key, 'utf8').digest('hex');
-  return crypto.createHash('md5').update(encode(content + md5Key, charset)).digest('hex');
+  // crypto.hash (Node >= 20.12, our engines floor is 20.19) is the one-shot form: no Hash
+  // stream object per call. utf-8 goes straight from the string; gbk/gb2312 through the encoder.
+  const data = charset === 'utf-8' ? content + md5Key : encode(content + md5Key, charset);
+  return oneShot ? oneShot('md5', data, 'hex') : crypto.createHash('md5').update(data).digest('hex');
 }
 
 /** Signs the exact content string (the pre-sign string) over its bytes in `charset`. */

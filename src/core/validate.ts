@@ -35,6 +35,8 @@ export interface Diagnostic {
 export interface ValidateOptions extends ResolveContext {
   /** Profile names a target may name (case-insensitive); unchecked when absent. */
   profiles?: string[];
+  /** The variables of the profile a request line names (requests naming none use `profile`). */
+  profileFor?: (name: string) => Record<string, string | undefined> | undefined;
 }
 
 const T = (en: string, zh: string): Text => ({ en, zh });
@@ -183,7 +185,8 @@ function checkTarget(req: ParsedRequest, target: string, options: ValidateOption
 /** Diagnostics of one request (resolution problems included). */
 export function validateRequest(file: ParsedFile, req: ParsedRequest, options: ValidateOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const resolved = resolveRequest(file, req, options);
+  const named = req.target && !req.target.includes('://') ? options.profileFor?.(req.target.trim()) : undefined;
+  const resolved = resolveRequest(file, req, named ? { ...options, profile: named } : options);
   for (const p of resolved.problems) out.push({ ...p, request: req.index });
   checkTarget(req, resolved.target, options, out);
   const headSpan: Span = req.targetSpan && req.requestLine !== undefined ? { line: req.requestLine, start: 0, end: req.targetSpan.end } : { line: req.startLine, start: 0, end: 3 };

@@ -25,6 +25,7 @@ describe('Alipay: Start Local Gateway', () => {
   afterEach(closeAll);
 
   it('starts the emulator, points the Local profile at it, accepts a request signed from the editor, and stops', async () => {
+    const before = vscode.workspace.getConfiguration('alipay').inspect('profiles')?.globalValue;
     const started = await exec<{ url: string; partner: string } | undefined>('alipay.startLocalGateway');
     assert.ok(started, 'the command returns the gateway');
     assert.match(started.url, /^http:\/\/127\.0\.0\.1:\d+\/gateway\.do$/);
@@ -50,6 +51,8 @@ describe('Alipay: Start Local Gateway', () => {
     } finally {
       assert.strictEqual(await exec<boolean>('alipay.stopLocalGateway'), true);
       await exec('alipay.switchProfile', { profile: 'Sandbox' });
+      // Leave user settings as other suites expect them.
+      await vscode.workspace.getConfiguration('alipay').update('profiles', before, vscode.ConfigurationTarget.Global);
     }
   });
 });

@@ -104,10 +104,41 @@ describe('Response preview (webview)', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('explains an error response in the status banner', async () => {
+  it('explains an error response in the status banner, and copies the model as JSON', async () => {
     await previewFile(path.join(FIX, 'seed003_error_illegal_sign.xml'));
     const frame = await waitForWebviewText('Request failed: ILLEGAL_SIGN', 20000);
     assert.ok(frame.text.includes('What to check'));
+    await vscode.env.clipboard.writeText('');
+    await clickInWebview('#copyJson');
+    // The copy is a round trip webview → extension → clipboard: wait for it, bounded.
+    let copied = '';
+    for (const deadline = Date.now() + 20000; Date.now() < deadline && !copied.includes('ILLEGAL_SIGN'); ) {
+      copied = await vscode.env.clipboard.readText();
+      if (!copied.includes('ILLEGAL_SIGN')) await new Promise((r) => setTimeout(r, 100));
+    }
+    const j = JSON.parse(copied);
+    assert.strictEqual(j.version, 1);
+    assert.strictEqual(j.error.code, 'ILLEGAL_SIGN');
+    assert.strictEqual(j.signature.verdict, 'unsigned');
+  });
+
+  it('previews the clipboard and verifies with the active profile\'s key once it is set', async () => {
+    const MD5_KEY = '0123456789abcdefghijklmnopqrstuv'; // the fixtures' TEST key
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.env.clipboard.writeText(fs.readFileSync(path.join(FIX, 'notify_trade_status_sync.txt'), 'utf8'));
+    const r = await vscode.commands.executeCommand<PreviewResult>('alipay.previewResponse');
+    assert.strictEqual(r?.kind, 'notification');
+    assert.strictEqual(r.verdict, 'noKey');
+    await waitForWebviewText('Not verified: no key configured', 20000);
+    try {
+      await vscode.commands.executeCommand('alipay.setMd5Key', { value: MD5_KEY });
+      // Storing the key re-renders the open preview.
+      const frame = await waitForWebviewText('Signature valid', 20000);
+      assert.ok(frame.text.includes('Asynchronous notification: TRADE_SUCCESS (Payment succeeded)'));
+      assert.ok(!frame.text.includes(MD5_KEY), 'the key is never shown');
+    } finally {
+      await vscode.commands.executeCommand('alipay.clearSecret', { kind: 'md5Key' });
+    }
   });
 
   it('pages and sorts a 2,500-row statement, and reports its first paint', async () => {

@@ -115,6 +115,9 @@ describe('Request files (.alipay)', function () {
   });
 
   after(async () => {
+    // Leave the workbench as found: save the temp files this suite edited, then close every tab.
+    for (const d of vscode.workspace.textDocuments) if (d.isDirty && d.uri.scheme === 'file' && d.uri.fsPath.startsWith(dir)) await d.save();
+    await vscode.window.tabGroups.close(vscode.window.tabGroups.all.flatMap((g) => g.tabs));
     await closeAll();
     await vscode.workspace.getConfiguration('alipay').update('profiles', undefined, vscode.ConfigurationTarget.Global);
     await exec('alipay.switchProfile', { profile: 'Sandbox' });

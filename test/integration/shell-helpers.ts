@@ -35,9 +35,20 @@ export function loadVectors(root: string): Vector[] {
   return (JSON.parse(fs.readFileSync(path.join(vectorsDir(root), 'mapi-public.json'), 'utf8')) as { vectors: Vector[] }).vectors;
 }
 
+/**
+ * Opens an untitled document and returns once the extension host sees it as the
+ * active editor (that news can arrive after showTextDocument resolves, and the
+ * commands under test read window.activeTextEditor).
+ */
 export async function openDoc(content: string, language = 'plaintext'): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ content, language });
-  return vscode.window.showTextDocument(doc, { preview: false });
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  const deadline = Date.now() + 10000;
+  while (vscode.window.activeTextEditor?.document !== doc) {
+    if (Date.now() > deadline) assert.fail('the opened document never became the active editor');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return editor;
 }
 
 /** Closes every editor without a save prompt (untitled test documents are dirty). */

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { expandSnippet } from '../snippets/expand';
 
 const EXTENSION_ID = 'alipay-toolkit.alipay-toolkit';
-const LANGUAGES = ['typescript', 'java', 'php', 'python', 'go'];
+const LANGUAGES = ['typescript', 'javascript', 'java', 'php', 'python', 'go'];
 
 interface Snippet {
   prefix: string;

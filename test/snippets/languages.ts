@@ -10,8 +10,8 @@ import { expandSnippet, TabStopValues } from './expand';
 const ROOT = path.join(__dirname, '..', '..');
 const HARNESS = path.join(__dirname, 'harness');
 
-export type Language = 'typescript' | 'java' | 'php' | 'python' | 'go';
-export const LANGUAGES: readonly Language[] = ['typescript', 'java', 'php', 'python', 'go'];
+export type Language = 'typescript' | 'javascript' | 'java' | 'php' | 'python' | 'go';
+export const LANGUAGES: readonly Language[] = ['typescript', 'javascript', 'java', 'php', 'python', 'go'];
 
 export interface Variant {
   /** A lowercase identifier (also the Java package / Go folder name). */
@@ -66,6 +66,13 @@ const SPECS: Record<Language, Spec> = {
       run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], dir);
     },
     command: (dir, variant, task) => ({ cmd: process.execPath, args: [path.join('js', variant, 'main.js'), task], cwd: dir }),
+  },
+  javascript: {
+    // ES modules, as the snippets' import/export are written.
+    file: (prefix) => `${prefix}.mjs`,
+    header: () => '',
+    harness: { from: 'main.mjs.tmpl', to: 'main.mjs' },
+    command: (dir, variant, task) => ({ cmd: process.execPath, args: ['main.mjs', task], cwd: path.join(dir, variant) }),
   },
   java: {
     file: (_prefix, text) => {

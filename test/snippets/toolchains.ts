@@ -11,6 +11,7 @@ export interface Toolchain {
 
 export const TOOLCHAINS: Record<string, Toolchain[]> = {
   typescript: [],
+  javascript: [],
   java: [
     { probe: ['javac', '-version'], install: 'apt-get install -y default-jdk-headless (Java 17+)' },
     { probe: ['java', '-version'], install: 'apt-get install -y default-jdk-headless (Java 17+)' },

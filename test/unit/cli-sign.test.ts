@@ -11,7 +11,8 @@ import { parseInput, getParam } from '../../src/core/params';
 import { md5Sign, presignString, signContent, verifyParams } from '../../src/core/sign';
 import { ROOT, keyPath, readKey, tempDir } from './support/signing';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
+const BUILT_CLI = path.join(ROOT, 'dist', 'cli.js');
+let CLI = BUILT_CLI;
 const MD5 = 'abcdefghijklmnopqrstuvwxyz012345';
 const dir = tempDir();
 const md5File = path.join(dir, 'md5.key');
@@ -74,6 +75,10 @@ describe('alipay-toolkit sign / verify / keys (built CLI process)', function () 
 
   before(() => {
     execFileSync(process.execPath, ['esbuild.js'], { cwd: ROOT, stdio: 'pipe' });
+    // Run a copy of the fresh bundle: another build started meanwhile (watch mode,
+    // a parallel run) cannot swap the file under a running test.
+    CLI = path.join(dir, 'cli.js');
+    fs.copyFileSync(BUILT_CLI, CLI);
     fs.writeFileSync(md5File, MD5 + '\n', { mode: 0o600 });
     for (const f of PRIVATE_FIXTURES) addPrivateKeyText(readKey(f));
   });

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { main } from '../../src/cli';
 import { isToolkitError } from '../../src/core/i18n';
 import { keysMatch } from '../../src/core/keys';
 import { startGateway } from '../../src/emulator';
@@ -109,6 +110,25 @@ describe('emulator: state file, keys and CLI', () => {
     fs.writeFileSync(file, JSON.stringify({ alipay: { privateKeyFile: 'missing.pem' }, merchants: [] }));
     await assert.rejects(startGateway({ config: file }), /missing\.pem/);
     await assert.rejects(startGateway({ config: { alipay: { privateKey: 'x' }, merchants: [{ partner: '123' }] } as never }), isToolkitError);
+  });
+
+  it('CLI: a bad --port or --config is one line and exit 2; --help lists the options in Chinese too', async () => {
+    const run = async (args: string[], lang: 'en' | 'zh' = 'en') => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(args, { stdout: (l) => out.push(l), stderr: (l) => err.push(l), readStdin: async () => Buffer.alloc(0), env: {}, lang });
+      return { code, out, err };
+    };
+    const port = await run(['gateway', '--port', 'abc']);
+    assert.equal(port.code, 2);
+    assert.deepEqual(port.err, ['alipay-toolkit: --port: "abc" is not a port number (0 to 65535)']);
+    const cfg = await run(['gateway', '--port', '0', '--config', path.join(dir, 'none.json')]);
+    assert.equal(cfg.code, 2);
+    assert.equal(cfg.err.length, 1);
+    assert.match(cfg.err[0], /none\.json/);
+    const help = await run(['gateway', '--help'], 'zh');
+    assert.equal(help.code, 0);
+    assert.ok(help.out.join('\n').includes('--state FILE    把交易与通知保存到 FILE'));
   });
 
   it('CLI: prints URL, partner and key paths (never key contents) and stops cleanly on SIGTERM', async () => {

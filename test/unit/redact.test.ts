@@ -4,10 +4,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { REDACTED, redact } from '../../src/core/redact';
 
-const VECTORS = path.join(__dirname, '..', '..', '..', 'shared', 'vectors');
-const pkcs8 = fs.readFileSync(path.join(VECTORS, 'keys', 'ruby-gem-test-rsa1024-pkcs8.pem'), 'utf8');
-const pkcs1 = fs.readFileSync(path.join(VECTORS, 'keys', 'omnipay-test-rsa1024-pkcs1.pem'), 'utf8');
-const publicPem = fs.readFileSync(path.join(VECTORS, 'keys', 'ruby-gem-test-rsa1024-public.pem'), 'utf8');
+const KEYS = path.join(__dirname, '..', 'fixtures', 'keys');
+const pkcs1 = fs.readFileSync(path.join(KEYS, 'rsa2048-pkcs1.pem'), 'utf8');
+const pkcs8 = crypto.createPrivateKey(pkcs1).export({ type: 'pkcs8', format: 'pem' }) as string;
+const publicPem = fs.readFileSync(path.join(KEYS, 'rsa1024-public.pem'), 'utf8');
 const bare = (pem: string): string => pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
 const RSA_SIGN = 'TaVXdP/0ia5NxIv9T76v6vGOrtgoaFrwnchKIWP9PQeX1UkUVxaq6ejDFmXFrFR+Plk+E/XzfV2DYJSVt0Am0qJRSgeg+PuvK+yWGCGm9GJgUJlS4Eyta3g+8DWwRWTjUyh5yzlf9JoSnbNjYpBolnMRD7B/u1JLkTMJuMx2TVM=';
 

@@ -14,10 +14,11 @@ const vectors = loadVectors();
 
 describe('published MAPI vectors (../shared/vectors/mapi-public.json)', () => {
   if (!vectors) {
-    it('are present (they are in CI)', () => {
+    const ci = process.env.CI === 'true';
+    it(ci ? 'are present (required under CI=true)' : 'NOT FOUND — not checked (required only under CI=true)', () => {
       const msg = `published vectors NOT FOUND at ${VECTORS_DIR}: the signing engine was not checked against them`;
       console.warn(`      ! ${msg}`);
-      if (process.env.CI === 'true') assert.fail(msg);
+      if (ci) assert.fail(msg);
     });
     return;
   }

@@ -54,7 +54,7 @@ describe('Integration snippets', () => {
       const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { snippets?: Array<{ language: string; path: string }> } };
       const ours = (pkg.contributes.snippets ?? []).filter((s) => s.path.startsWith('./snippets/'));
       assert.deepEqual(ours.map((s) => [s.language, s.path]).sort(), [
-        ['go', './snippets/go.json'], ['java', './snippets/java.json'], ['php', './snippets/php.json'],
+        ['go', './snippets/go.json'], ['java', './snippets/java.json'], ['javascript', './snippets/javascript.json'], ['php', './snippets/php.json'],
         ['python', './snippets/python.json'], ['typescript', './snippets/typescript.json'],
       ]);
     });

@@ -83,6 +83,13 @@ describe('request file validation', () => {
     assert.deepStrictEqual(codes(un), ['UNKNOWN_VARIABLE']);
   });
 
+  it('fills {{partner}} from the profile the request line names', () => {
+    const text = 'POST Other\nservice = single_trade_query\npartner = {{partner}}\n_input_charset=utf-8\nout_trade_no=1';
+    const profileFor = (n: string): Record<string, string> | undefined => (n === 'Other' ? { partner: '2088000000000009' } : undefined);
+    assert.deepStrictEqual(validateFile(text, { profile: { partner: '12' }, profileFor }), []);
+    assert.deepStrictEqual(codes(validateFile(text, { profile: { partner: '12' } })), ['BAD_VALUE']);
+  });
+
   it('reports duplicates with a fix that removes the second line', () => {
     const ds = validateFile('GET x\nservice = single_trade_query\nout_trade_no = 1\nout_trade_no = 2');
     const d = only(ds, 'DUPLICATE');

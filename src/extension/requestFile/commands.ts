@@ -20,6 +20,15 @@ import { History, lostSecret, requestBlock, type HistoryEntry } from './history'
 
 const TIMEOUT_MS = 20000;
 
+export const PRESIGN_SCHEME = 'alipay-presign';
+const presignTexts = new Map<string, string>();
+let presignSeq = 0;
+
+/** Serves the pre-sign strings shown by "Show pre-sign string" (kept for the session, a few bytes each). */
+export const presignContent: vscode.TextDocumentContentProvider = {
+  provideTextDocumentContent: (uri) => presignTexts.get(uri.toString()) ?? '',
+};
+
 export interface RequestArgs {
   /** The document (a URI string); default: the active editor. */
   uri?: string;
@@ -234,7 +243,10 @@ export class RequestCommands {
       // The pre-sign string needs no key: it is the content the key signs.
       const { presignString } = await import('../../core/sign');
       const presign = presignString(p.params);
-      const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `${presign}\n` });
+      // A read-only virtual document: nothing to save, no prompt when it closes.
+      const uri = vscode.Uri.from({ scheme: PRESIGN_SCHEME, path: `/request-${p.index}-${p.service ?? 'presign'}.txt`, query: String(++presignSeq) });
+      presignTexts.set(uri.toString(), `${presign}\n`);
+      const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
       return { presign };
     } catch (e) {

@@ -24,7 +24,15 @@ const SEVERITY: Record<Diagnostic['severity'], vscode.DiagnosticSeverity> = {
 /** The core findings of a document, with the active profile's variables filled. */
 export function findings(doc: vscode.TextDocument, deps: RequestFileDeps): Diagnostic[] {
   const active = deps.activeProfile();
-  return validateFile(doc.getText(), { profile: profileVariables(active), profiles: deps.profiles().map((p) => p.name) });
+  const profiles = deps.profiles();
+  return validateFile(doc.getText(), {
+    profile: profileVariables(active),
+    profiles: profiles.map((p) => p.name),
+    profileFor: (name) => {
+      const p = profiles.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      return p ? profileVariables(p) : undefined;
+    },
+  });
 }
 
 function toDiagnostic(doc: vscode.TextDocument, d: Diagnostic): vscode.Diagnostic {

@@ -67,5 +67,8 @@ export function registerRequestFiles(context: vscode.ExtensionContext, deps: Req
     vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
     ...deps.changes.map((ev) => ev(() => lenses.refresh())),
     ...table.map(([id, fn]) => vscode.commands.registerCommand(id, fn)),
+    vscode.workspace.registerTextDocumentContentProvider('alipay-presign', {
+      provideTextDocumentContent: async (uri) => (await import('./commands')).presignContent.provideTextDocumentContent(uri, new vscode.CancellationTokenSource().token) ?? '',
+    }),
   );
 }

@@ -50,7 +50,8 @@ export interface Vector {
   valid?: boolean;
 }
 
-export const VECTORS_DIR = path.resolve(ROOT, '..', 'shared', 'vectors');
+/** ../shared/vectors beside the clone; ALIPAY_TOOLKIT_VECTORS_DIR points elsewhere (or nowhere, to see the message). */
+export const VECTORS_DIR = process.env.ALIPAY_TOOLKIT_VECTORS_DIR ?? path.resolve(ROOT, '..', 'shared', 'vectors');
 
 /** The published vectors, or undefined when ../shared/vectors is not beside the clone. */
 export function loadVectors(): Vector[] | undefined {
