@@ -208,14 +208,17 @@ const PREFIX_RULES: RegExp[] = [
   new RegExp(String.raw`([A-Za-z_]\w*)["']?\s*:\s*["']?${LIST}$`),
 ];
 
+// Characters that end a URL or query string in running text: whitespace, quotes, brackets.
+const STOP = new Set([...' \t\r\n\f\v"\'<>`()[]{}'].map((c) => c.charCodeAt(0)));
+const isStop = (c: number): boolean => STOP.has(c) || c === 0xa0 || c === 0x3000;
+
 const QUERY_HINT = /(?:^|[?&])(?:service|partner|sign|sign_type|_input_charset|notify_id|trade_status|out_trade_no|app_id|method)=/;
 
 function findQuery(line: string, column: number): TokenAt['query'] {
   let s = column;
   let e = column;
-  const stop = (ch: string) => /[\s"'<>`()[\]{}]/.test(ch);
-  while (s > 0 && !stop(line[s - 1])) s--;
-  while (e < line.length && !stop(line[e])) e++;
+  while (s > 0 && !isStop(line.charCodeAt(s - 1))) s--;
+  while (e < line.length && !isStop(line.charCodeAt(e))) e++;
   const text = line.slice(s, e).replace(/[.,;]+$/, '');
   if (text.length < 3 || !text.includes('=')) return undefined;
   const isUrl = /^https?:\/\/[^?]+\?./i.test(text);

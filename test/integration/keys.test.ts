@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { GenerateOutcome, PairOutcome } from '../../src/extension/commands/keys';
-import { activateExtension, closeAll, exec, openDoc, vectorsDir } from './shell-helpers';
+import { activateExtension, closeAll, exec, openDoc, vectorsDir, waitActive } from './shell-helpers';
 
 let keysDir: string;
 let tmp: string;
@@ -60,13 +60,14 @@ describe('Key commands', () => {
   it('converts PKCS#1 to PKCS#8 and back in the editor, as openssl does', async () => {
     const pkcs1File = path.join(keysDir, 'omnipay-test-rsa1024-pkcs1.pem');
     const pkcs1 = fs.readFileSync(pkcs1File, 'utf8');
-    const editor = await openDoc(pkcs1);
+    let editor = await openDoc(pkcs1);
     editor.selection = new vscode.Selection(new vscode.Position(0, 0), editor.document.positionAt(editor.document.getText().length));
     const to8 = await exec<{ from: string; to: string; text: string }>('alipay.convertPrivateKey', { to: 'pkcs8', action: 'replace' });
     assert.strictEqual(to8?.from, 'pkcs1');
     const expected8 = openssl(['pkcs8', '-topk8', '-nocrypt', '-in', pkcs1File]);
     assert.strictEqual(editor.document.getText().trim(), expected8.trim());
 
+    editor = await waitActive(editor.document);
     editor.selection = new vscode.Selection(new vscode.Position(0, 0), editor.document.positionAt(editor.document.getText().length));
     const to1 = await exec<{ from: string; to: string; text: string }>('alipay.convertPrivateKey', { to: 'pkcs1', action: 'replace' });
     assert.strictEqual(to1?.from, 'pkcs8');

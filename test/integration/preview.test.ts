@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PreviewResult } from '../../src/extension/preview';
-import { allFrames, clickInWebview, waitForWebviewText, webviewFrames } from './probe';
+import { allFrames, clickInWebview, screenshot, waitForWebviewText, webviewFrames } from './probe';
 
 const EXTENSION_ID = 'alipay-toolkit.alipay-toolkit';
 // The bundle runs from out/test/integration/; fixtures stay in the repo.
@@ -86,6 +86,7 @@ describe('Response preview (webview)', function () {
     assert.ok(frame.text.includes('贝尔金数据线'));
     assert.ok(frame.text.includes('Payment succeeded'));
     assert.ok(frame.text.includes('Not verified: no key configured'));
+    await screenshot('preview-gbk'); // for the README / review, in test-results/
   });
 
   it('follows edits of the document it previews', async () => {
@@ -158,6 +159,7 @@ describe('Response preview (webview)', function () {
       await clickInWebview('th button.sort');
       const frame = (await webviewFrames({ html: true })).find((f) => f.text.includes('2500 rows in total'));
       assert.ok(frame?.html?.includes('aria-sort="ascending"'), 'clicking a column header sorts');
+      await screenshot('preview-statement');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

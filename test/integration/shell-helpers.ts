@@ -42,13 +42,19 @@ export function loadVectors(root: string): Vector[] {
  */
 export async function openDoc(content: string, language = 'plaintext'): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ content, language });
-  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return waitActive(doc);
+}
+
+/** Returns once `doc` is the active editor in the extension host's view (re-showing it if focus moved). */
+export async function waitActive(doc: vscode.TextDocument): Promise<vscode.TextEditor> {
   const deadline = Date.now() + 10000;
   while (vscode.window.activeTextEditor?.document !== doc) {
-    if (Date.now() > deadline) assert.fail('the opened document never became the active editor');
+    if (Date.now() > deadline) assert.fail(`the document never became the active editor (active: ${vscode.window.activeTextEditor?.document.uri.toString() ?? 'none'})`);
     await new Promise((r) => setTimeout(r, 20));
+    if (vscode.window.activeTextEditor && vscode.window.activeTextEditor.document !== doc) await vscode.window.showTextDocument(doc, { preview: false });
   }
-  return editor;
+  return vscode.window.activeTextEditor;
 }
 
 /** Closes every editor without a save prompt (untitled test documents are dirty). */

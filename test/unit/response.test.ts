@@ -354,6 +354,8 @@ describe('core/response: hostile input', () => {
   it('reports invalid XML with line and column', () => {
     const e = throwsToolkit(() => decodeResponse('<alipay>\n<is_success>T</is_success>\n<error>X</eror>\n</alipay>'), 'BAD_XML');
     assert.match(e.message, /line 3, column \d+/);
+    const pasted = throwsToolkit(() => decodeResponse('\n\n  <alipay>\n<is_success>T</is_success>\n<error>X</eror>\n</alipay>'), 'BAD_XML');
+    assert.match(pasted.message, /line 5, column \d+/, 'lines counted in the text as given');
   });
 
   it('says what it expected for text that is no response', () => {

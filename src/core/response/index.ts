@@ -61,6 +61,20 @@ function fromText(word: string): ResponseModel {
   };
 }
 
+/** XML after leading blank lines (pasted text often has them), with error lines counted in the original text. */
+function xmlWithLines(text: string, keys: VerifyKeys, bytesCharset: Charset | undefined): ResponseModel {
+  const body = text.trimStart();
+  try {
+    return fromXml(body.trimEnd(), keys, bytesCharset);
+  } catch (e) {
+    const removed = text.slice(0, text.length - body.length).split('\n').length - 1;
+    if (removed > 0 && isToolkitError(e) && typeof e.args.line === 'number') {
+      throw new ToolkitError(e.code, e.text, { ...e.args, line: e.args.line + removed });
+    }
+    throw e;
+  }
+}
+
 /** Decodes any response shape into the model. Bad input → ToolkitError naming what and where. */
 export function decodeResponse(input: string | Buffer, options: DecodeOptions = {}): ResponseModel {
   try {
@@ -80,7 +94,7 @@ export function decodeResponse(input: string | Buffer, options: DecodeOptions = 
     const kind = detectResponseKind(text);
     switch (kind) {
       case 'xml':
-        return fromXml(text.trim(), keys, bytesCharset);
+        return xmlWithLines(text, keys, bytesCharset);
       case 'openapi':
         return fromOpenApi(text.trim(), keys);
       case 'text':
