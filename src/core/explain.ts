@@ -204,8 +204,9 @@ const PREFIX_RULES: RegExp[] = [
   new RegExp(String.raw`<param\s+name\s*=\s*["']([\w.-]+)["']\s*>\s*${LIST}$`),
   new RegExp(String.raw`<([A-Za-z_][\w.:-]*)(?:\s[^<>]*)?>\s*${LIST}$`),
   new RegExp(String.raw`["']([A-Za-z_][\w.-]*)["']\s*(?::|=>|=|,)\s*["']?${LIST}$`),
-  new RegExp(String.raw`([A-Za-z_]\w*)\s*=\s*["']?${LIST}$`),
-  new RegExp(String.raw`([A-Za-z_]\w*)["']?\s*:\s*["']?${LIST}$`),
+  // (?<!\w): a name starts after a non-word character, which keeps these linear on long runs of letters.
+  new RegExp(String.raw`(?<!\w)([A-Za-z_]\w*)\s*=\s*["']?${LIST}$`),
+  new RegExp(String.raw`(?<!\w)([A-Za-z_]\w*)["']?\s*:\s*["']?${LIST}$`),
 ];
 
 // Characters that end a URL or query string in running text: whitespace, quotes, brackets.

@@ -63,7 +63,8 @@ describe('Key commands', () => {
     let editor = await openDoc(pkcs1);
     editor.selection = new vscode.Selection(new vscode.Position(0, 0), editor.document.positionAt(editor.document.getText().length));
     const to8 = await exec<{ from: string; to: string; text: string }>('alipay.convertPrivateKey', { to: 'pkcs8', action: 'replace' });
-    assert.strictEqual(to8?.from, 'pkcs1');
+    const seen = (): string => `active: ${JSON.stringify(vscode.window.activeTextEditor?.document.getText().slice(0, 40))}, selection: ${JSON.stringify(vscode.window.activeTextEditor?.selection)}, visible: ${vscode.window.visibleTextEditors.length}`;
+    assert.strictEqual(to8?.from, 'pkcs1', seen());
     const expected8 = openssl(['pkcs8', '-topk8', '-nocrypt', '-in', pkcs1File]);
     assert.strictEqual(editor.document.getText().trim(), expected8.trim());
 
