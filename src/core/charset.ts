@@ -1,10 +1,16 @@
 // Charsets of the legacy gateway (`_input_charset`): utf-8, gbk, gb2312.
 // Values are percent-coded and signed over the bytes of this charset, so a
 // wrong charset is a wrong signature: decoding is strict where it can be.
-import * as iconv from 'iconv-lite';
 import { ToolkitError } from './i18n';
 
 export type Charset = 'utf-8' | 'gbk' | 'gb2312';
+
+// iconv-lite and its GBK tables load on the first GBK/GB2312 use, not at start-up.
+let iconvModule: typeof import('iconv-lite') | undefined;
+function iconv(): typeof import('iconv-lite') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (iconvModule ??= require('iconv-lite') as typeof import('iconv-lite'));
+}
 export const CHARSETS: readonly Charset[] = ['utf-8', 'gbk', 'gb2312'];
 
 /** Accepts the spellings seen in the wild (`UTF-8`, `utf8`, `GBK`, `GB2312`). */
@@ -24,7 +30,7 @@ export function normalizeCharset(name: string, where = '_input_charset'): Charse
 }
 
 export function encode(text: string, charset: Charset): Buffer {
-  return charset === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, charset);
+  return charset === 'utf-8' ? Buffer.from(text, 'utf8') : iconv().encode(text, charset);
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -34,7 +40,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * not a silent U+FFFD that would break the signature later.
  */
 export function decode(bytes: Uint8Array, charset: Charset, where = 'text'): string {
-  if (charset !== 'utf-8') return iconv.decode(Buffer.from(bytes), charset);
+  if (charset !== 'utf-8') return iconv().decode(Buffer.from(bytes), charset);
   try {
     return strictUtf8.decode(bytes);
   } catch {
@@ -52,7 +58,7 @@ export function decode(bytes: Uint8Array, charset: Charset, where = 'text'): str
 /** True when every character can be written in the charset (GBK cannot hold every Unicode char). */
 export function canEncode(text: string, charset: Charset): boolean {
   if (charset === 'utf-8') return true;
-  return iconv.decode(iconv.encode(text, charset), charset) === text;
+  return iconv().decode(iconv().encode(text, charset), charset) === text;
 }
 
 // Unreserved characters kept as-is by Java's URLEncoder and Ruby's encode_www_form,
@@ -116,4 +122,9 @@ export function percentDecode(text: string, charset: Charset, name: string): str
     }
   }
   return decode(Buffer.from(bytes), charset, name);
+}
+
+/** `encoding="…"` of an XML declaration at the start of the text, if any. */
+export function declaredEncoding(head: string): string | undefined {
+  return /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
 }

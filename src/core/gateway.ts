@@ -3,11 +3,10 @@
 // a message a developer can act on; the response is decoded in its charset.
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { decode, encode, normalizeCharset, type Charset } from './charset';
+import { declaredEncoding, decode, encode, normalizeCharset, type Charset } from './charset';
 import { ToolkitError, type Text } from './i18n';
 import { serializeQuery, type Param } from './params';
 import { checkGateway } from './profile';
-import { declaredEncoding } from './response/xml';
 
 export type FailureKind = 'BAD_GATEWAY' | 'REFUSED' | 'DNS' | 'TIMEOUT' | 'TLS' | 'HTTP_5XX' | 'HTTP_STATUS' | 'NOT_XML' | 'CANCELLED' | 'NETWORK' | 'TOO_LARGE';
 

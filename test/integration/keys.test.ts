@@ -61,6 +61,7 @@ describe('Key commands', () => {
     const pkcs1File = path.join(keysDir, 'omnipay-test-rsa1024-pkcs1.pem');
     const pkcs1 = fs.readFileSync(pkcs1File, 'utf8');
     let editor = await openDoc(pkcs1);
+    editor = await waitActive(editor.document);
     editor.selection = new vscode.Selection(new vscode.Position(0, 0), editor.document.positionAt(editor.document.getText().length));
     const to8 = await exec<{ from: string; to: string; text: string }>('alipay.convertPrivateKey', { to: 'pkcs8', action: 'replace' });
     const seen = (): string => `active: ${JSON.stringify(vscode.window.activeTextEditor?.document.getText().slice(0, 40))}, selection: ${JSON.stringify(vscode.window.activeTextEditor?.selection)}, visible: ${vscode.window.visibleTextEditors.length}`;

@@ -3,7 +3,9 @@
 // keeps parsing well under two seconds, a nesting bound, and invalid XML
 // reported with its line and column. Only ToolkitError leaves this file.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { Charset, decode, normalizeCharset } from '../charset';
+import { Charset, declaredEncoding, decode, normalizeCharset } from '../charset';
+
+export { declaredEncoding };
 import { ToolkitError } from '../i18n';
 
 /**
@@ -127,11 +129,6 @@ export function parseXml(text: string): XmlElement {
     }
     throw invalid(1, 1, msg.slice(0, 200));
   }
-}
-
-/** `encoding="…"` of an XML declaration at the start of the text, if any. */
-export function declaredEncoding(head: string): string | undefined {
-  return /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
 }
 
 /**

@@ -9,49 +9,52 @@
 //     alipay.showRequestPresign          alipay.newRequest({ service? })
 //     alipay.showHistory({ id?, action?: 'open' | 'resend' | 'request' })
 import * as vscode from 'vscode';
-import { service as serviceDef } from '../../core/catalog';
-import { parseRequestFile } from '../../core/requestFile';
 import type { RequestArgs, RequestCommands } from './commands';
-import { SELECTOR, shellDeps, type RequestFileDeps } from './deps';
-import { registerDiagnostics } from './diagnostics';
-import { registerLanguageFeatures } from './language';
+import { LANGUAGE_ID, SELECTOR, shellDeps, type RequestFileDeps } from './deps';
 
-class Lenses implements vscode.CodeLensProvider {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.changed.event;
+/**
+ * Diagnostics, completion, hovers and CodeLens need the catalog and the
+ * validator: they load when the first request file opens, not at activation.
+ */
+function registerEditorFeatures(deps: RequestFileDeps): vscode.Disposable {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { registerDiagnostics } = require('./diagnostics') as typeof import('./diagnostics');
+  const { registerLanguageFeatures } = require('./language') as typeof import('./language');
+  const { Lenses } = require('./lenses') as typeof import('./lenses');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const lenses = new Lenses();
+  return vscode.Disposable.from(
+    registerDiagnostics(deps),
+    registerLanguageFeatures(deps),
+    lenses,
+    vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
+    ...deps.changes.map((ev) => ev(() => lenses.refresh())),
+  );
+}
 
-  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    const file = parseRequestFile(doc.getText());
-    const out: vscode.CodeLens[] = [];
-    for (const r of file.requests) {
-      const line = r.requestLine ?? r.params[0]?.line ?? r.startLine;
-      const range = new vscode.Range(line, 0, line, 0);
-      const args: RequestArgs = { uri: doc.uri.toString(), index: r.index };
-      const service = r.params.find((p) => p.name === 'service')?.value;
-      out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Send'), command: 'alipay.sendRequest', arguments: [args] }));
-      out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Copy signed URL'), command: 'alipay.copySignedUrl', arguments: [args] }));
-      if (service && serviceDef(service)?.kind === 'page') {
-        out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Open in browser'), command: 'alipay.openRequestInBrowser', arguments: [args] }));
-      }
-      out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Show pre-sign string'), command: 'alipay.showRequestPresign', arguments: [args] }));
-    }
-    return out;
-  }
-
-  refresh(): void {
-    this.changed.fire();
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-  }
+/** Runs `register` once, as soon as a document of the request-file language is open. */
+function whenFirstRequestFileOpens(register: () => vscode.Disposable): vscode.Disposable {
+  let features: vscode.Disposable | undefined;
+  const isRequestFile = (d: vscode.TextDocument): boolean => d.languageId === LANGUAGE_ID;
+  const start = (): void => {
+    if (features) return;
+    features = register();
+    listener.dispose();
+  };
+  const listener = vscode.workspace.onDidOpenTextDocument((d) => {
+    if (isRequestFile(d)) start();
+  });
+  if (vscode.workspace.textDocuments.some(isRequestFile)) start();
+  return new vscode.Disposable(() => {
+    listener.dispose();
+    features?.dispose();
+  });
 }
 
 export function registerRequestFiles(context: vscode.ExtensionContext, deps: RequestFileDeps = shellDeps()): vscode.Disposable {
   // The sending side (http, the response decoder) loads on the first command, not at activation.
   let loaded: Promise<RequestCommands> | undefined;
   const commands = (): Promise<RequestCommands> => (loaded ??= import('./commands').then((m) => new m.RequestCommands(deps, context.globalStorageUri)));
-  const lenses = new Lenses();
   const table: Array<[string, (args?: never) => unknown]> = [
     ['alipay.sendRequest', async (a?: RequestArgs) => (await commands()).send(a)],
     ['alipay.copySignedUrl', async (a?: RequestArgs) => (await commands()).copySignedUrl(a)],
@@ -61,11 +64,7 @@ export function registerRequestFiles(context: vscode.ExtensionContext, deps: Req
     ['alipay.showHistory', async (a?: { id?: string; action?: 'open' | 'resend' | 'request' }) => (await commands()).showHistory(a)],
   ];
   return vscode.Disposable.from(
-    registerDiagnostics(deps),
-    registerLanguageFeatures(deps),
-    lenses,
-    vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
-    ...deps.changes.map((ev) => ev(() => lenses.refresh())),
+    whenFirstRequestFileOpens(() => registerEditorFeatures(deps)),
     ...table.map(([id, fn]) => vscode.commands.registerCommand(id, fn)),
     vscode.workspace.registerTextDocumentContentProvider('alipay-presign', {
       provideTextDocumentContent: async (uri) => (await import('./commands')).presignContent.provideTextDocumentContent(uri, new vscode.CancellationTokenSource().token) ?? '',
