@@ -16,7 +16,24 @@ export interface CliIO {
 /** Exit codes shared by every subcommand. */
 export const EXIT = { ok: 0, fail: 1, usage: 2 } as const;
 
+/**
+ * `alipay-toolkit … | head` closes the pipe early: that is the reader saying
+ * "enough", not an error, so the process ends quietly instead of crashing.
+ */
+let pipeGuarded = false;
+function guardClosedPipes(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+}
+
 export function processIO(): CliIO {
+  guardClosedPipes();
   const env = process.env;
   return {
     stdout: (l) => process.stdout.write(l + '\n'),

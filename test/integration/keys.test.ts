@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { GenerateOutcome, PairOutcome } from '../../src/extension/commands/keys';
-import { activateExtension, closeAll, exec, openDoc, vectorsDir, waitActive } from './shell-helpers';
+import { activateExtension, exec, openDoc, vectorsDir, waitActive } from './shell-helpers';
 
 let keysDir: string;
 let tmp: string;
@@ -29,8 +29,6 @@ function opensslPublic(privatePemFile: string): string {
 }
 
 describe('Key commands', () => {
-  afterEach(closeAll);
-
   it('generates an RSA-2048 pair: private key stored (and saved to the chosen file), public key opened for the console', async () => {
     const file = path.join(tmp, 'merchant-private.pem');
     const r = await exec<GenerateOutcome>('alipay.generateKeyPair', { profile: 'International', replace: true, saveTo: file });

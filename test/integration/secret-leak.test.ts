@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/extension';
-import { activateExtension, closeAll, exec, openDoc } from './shell-helpers';
+import { activateExtension, exec, openDoc } from './shell-helpers';
 
 const PROFILE = 'Production';
 
@@ -55,7 +55,6 @@ describe('Secrets never leak', () => {
     restore.forEach((r) => r());
     await exec('alipay.clearSecret', { profile: PROFILE, kind: 'all' });
     await exec('alipay.switchProfile', { profile: 'Sandbox' });
-    await closeAll();
   });
 
   it('keeps secrets out of settings, workspace files, the log and every message', async () => {

@@ -38,7 +38,9 @@ export function loadVectors(root: string): Vector[] {
 /**
  * Opens an untitled document and returns once the extension host sees it as the
  * active editor (that news can arrive after showTextDocument resolves, and the
- * commands under test read window.activeTextEditor).
+ * commands under test read window.activeTextEditor). Test documents stay open:
+ * closing dirty untitled editors finishes after the close command resolves, and
+ * the late focus change made the next test's command read the wrong editor.
  */
 export async function openDoc(content: string, language = 'plaintext'): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ content, language });
@@ -58,13 +60,26 @@ export async function waitActive(doc: vscode.TextDocument): Promise<vscode.TextE
 }
 
 /**
- * Leaves earlier test documents open on purpose: closing dirty untitled editors
- * (revertAndCloseActiveEditor) finishes after the command resolves, and the late
- * focus change made the next test's command read the wrong editor. Tests instead
- * wait until their own document is active (openDoc / waitActive).
+ * Closes the editors without a save prompt (untitled test documents are dirty),
+ * one at a time, each time waiting for the extension host to see the change
+ * before the next close — issuing closes ahead of that view closed the wrong
+ * editor and moved focus late. The shell's own tests don't close (see openDoc).
  */
 export async function closeAll(): Promise<void> {
-  // intentionally nothing
+  for (let i = 0; i < 50 && vscode.window.visibleTextEditors.length > 0; i++) {
+    const seen = new Promise<void>((resolve) => {
+      const sub = vscode.window.onDidChangeVisibleTextEditors(() => {
+        sub.dispose();
+        resolve();
+      });
+      setTimeout(() => {
+        sub.dispose();
+        resolve();
+      }, 3000); // a close that changes nothing visible (e.g. focus was elsewhere) sends no event
+    });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await seen;
+  }
 }
 
 export function exec<T>(command: string, args?: unknown): Thenable<T> {

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { SignOutcome, VerifyOutcome } from '../../src/extension/commands/sign';
 import type { ExtensionApi } from '../../src/extension/extension';
 import { allFrames, probeAvailable } from './probe';
-import { Vector, activateExtension, closeAll, exec, loadVectors, openDoc, vectorsDir } from './shell-helpers';
+import { Vector, activateExtension, exec, loadVectors, openDoc, vectorsDir } from './shell-helpers';
 
 let api: ExtensionApi;
 let root: string;
@@ -26,8 +26,6 @@ async function setMd5Key(value: string, profile = 'Sandbox'): Promise<void> {
 }
 
 describe('Alipay: Sign Request', () => {
-  afterEach(closeAll);
-
   it('signs a document holding a published URL vector and produces the published sign', async () => {
     const urlVectors = vectors.filter((v) => v.url && v.sign_type === 'MD5');
     assert.ok(urlVectors.length >= 3);
@@ -56,7 +54,6 @@ describe('Alipay: Sign Request', () => {
         // fill: false — the vectors were signed without _input_charset.
         const r = await exec<SignOutcome>('alipay.signRequest', { action: 'return', fill: false });
         assert.strictEqual(r?.sign, v.sign, `${v.id} as ${text.startsWith('{') ? 'JSON' : 'lines'}`);
-        await closeAll();
       }
     }
   });
