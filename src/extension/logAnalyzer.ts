@@ -3,7 +3,6 @@
 // help there) with a cancellable progress bar, then lists every code, status
 // and gateway with its count and clickable first/last occurrence.
 import * as vscode from 'vscode';
-import { explain } from '../core/explain';
 import { isToolkitError } from '../core/i18n';
 import type { ScanStat, ScanSummary } from '../core/logscan';
 import { userLang } from './l10n';
@@ -27,7 +26,11 @@ async function openAt(uri: vscode.Uri, line: number): Promise<void> {
 }
 
 function meaning(stat: ScanStat): string {
-  return stat.kind === 'gateway' ? vscode.l10n.t('gateway URL') : explain(stat.token)?.title[userLang()] ?? '';
+  if (stat.kind === 'gateway') return vscode.l10n.t('gateway URL');
+  // The catalog loads with the first analysis, not at activation.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { explain } = require('../core/explain') as typeof import('../core/explain');
+  return explain(stat.token)?.title[userLang()] ?? '';
 }
 
 /** The summary as Markdown with links that open the log at each line. */
