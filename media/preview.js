@@ -4,7 +4,7 @@
 // @ts-check
 (function () {
   'use strict';
-  /* global acquireVsCodeApi */
+  /* global performance, requestAnimationFrame */
   const vscode = acquireVsCodeApi();
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));
   const PAGE = 200; // rows per "show more": keeps first paint fast on 2,500-row statements
@@ -151,7 +151,12 @@
     return (a, b) => (a < b ? -1 : a > b ? 1 : 0);
   }
 
-  function renderList(parent, t, index) {
+  /**
+   * One table. The render message carries its first page of rows; the rest
+   * (`total` in all) arrives in a `rows` message after the first paint, and
+   * addRows() folds it in, keeping the sort, the filter and the rows shown.
+   */
+  function renderList(parent, t, index, total) {
     const sec = section(parent, s('section.list') + ': ' + t.name + (t.label ? ' (' + tx(t.label) + ')' : ''), 'list-' + index);
     const bar = el('div', 'tablebar');
     const filter = /** @type {HTMLInputElement} */ (el('input', 'filter'));
@@ -174,11 +179,23 @@
     const more = el('button', 'secondary more', s('showMore'));
     sec.appendChild(more);
 
-    let order = t.rows.map((_, i) => i);
-    let visible = order;
+    /** @type {number[]} */
+    let order = [];
+    /** @type {number[]} */
+    let visible = [];
     let shown = 0;
     let sortCol = -1;
     let sortDir = 1;
+    let wanted = 0; // rows asked for by "show more" before the rest had arrived
+    const pending = () => t.rows.length < total;
+
+    function sortOrder() {
+      const idx = t.rows.map((_, i) => i);
+      if (sortCol < 0) return idx;
+      const cmp = compare(t.columns[sortCol].kind);
+      const ci = sortCol;
+      return idx.sort((a, b) => sortDir * cmp(t.rows[a][ci], t.rows[b][ci]) || a - b);
+    }
 
     t.columns.forEach((c, ci) => {
       const th = el('th');
@@ -187,11 +204,10 @@
       btn.addEventListener('click', () => {
         sortDir = sortCol === ci ? -sortDir : 1;
         sortCol = ci;
-        const cmp = compare(c.kind);
-        order = t.rows.map((_, i) => i).sort((a, b) => sortDir * cmp(t.rows[a][ci], t.rows[b][ci]) || a - b);
+        order = sortOrder();
         for (const other of hr.querySelectorAll('th')) other.removeAttribute('aria-sort');
         th.setAttribute('aria-sort', sortDir > 0 ? 'ascending' : 'descending');
-        apply();
+        apply(PAGE);
       });
       th.appendChild(btn);
       if (c.label) th.appendChild(el('div', 'colname mono', c.name));
@@ -209,28 +225,51 @@
       });
       return tr;
     }
-    function page() {
+    /** Appends rows up to `target` shown, in one fragment (one layout). */
+    function fill(target) {
       const frag = document.createDocumentFragment();
-      const end = Math.min(visible.length, shown + PAGE);
+      const end = Math.min(visible.length, target);
       for (let i = shown; i < end; i++) frag.appendChild(rowEl(t.rows[visible[i]]));
       tbody.appendChild(frag);
-      shown = end;
-      count.textContent = s('rowsShown').replace('{0}', String(shown)).replace('{1}', String(visible.length)).replace('{2}', String(t.rows.length));
-      more.hidden = shown >= visible.length;
+      shown = Math.max(shown, end);
+      // Until the rest arrives, an unfiltered table still counts all its rows.
+      const of = pending() && !filter.value.trim() ? total : visible.length;
+      count.textContent = s('rowsShown').replace('{0}', String(shown)).replace('{1}', String(of)).replace('{2}', String(total));
+      more.hidden = shown >= of;
     }
-    function apply() {
+    function apply(target) {
       const q = filter.value.trim().toLowerCase();
       visible = q ? order.filter((i) => t.rows[i].some((v) => v.toLowerCase().includes(q))) : order;
       tbody.textContent = '';
       shown = 0;
-      page();
+      fill(target);
     }
-    filter.addEventListener('input', apply);
-    more.addEventListener('click', page);
-    apply();
-    return t.rows.length;
+    filter.addEventListener('input', () => apply(PAGE));
+    more.addEventListener('click', () => {
+      if (shown >= visible.length && pending()) wanted = shown + PAGE; // shown when the rows come
+      else fill(shown + PAGE);
+    });
+    order = sortOrder();
+    apply(PAGE);
+
+    /** @param {number} offset @param {unknown} rows */
+    function addRows(offset, rows) {
+      if (offset !== t.rows.length || !Array.isArray(rows)) return; // a repeat, or out of order
+      for (const r of rows) if (Array.isArray(r)) t.rows.push(r.map(String));
+      const target = Math.max(shown, wanted);
+      wanted = 0;
+      order = sortOrder();
+      if (sortCol < 0 && !filter.value.trim()) {
+        // Same order as before, only longer: keep the rows on screen.
+        visible = order;
+        fill(target);
+      } else apply(target);
+    }
+    return { total, addRows };
   }
 
+  /** @type {Array<{ total: number, addRows: (offset: number, rows: unknown) => void }>} */
+  let lists = [];
   /** @type {HTMLElement | undefined} */
   let rawPre;
   let currentRenderId = -1;
@@ -284,9 +323,12 @@
       sections.push('fields');
     }
     let rows = 0;
-    m.tables.forEach((t, i) => {
-      rows += renderList(page, t, i);
+    const totals = Array.isArray(msg.totalRows) ? msg.totalRows : [];
+    lists = m.tables.map((t, i) => {
+      const list = renderList(page, t, i, typeof totals[i] === 'number' ? totals[i] : t.rows.length);
+      rows += list.total;
       sections.push('list-' + i);
+      return list;
     });
     currentRenderId = msg.renderId;
     renderRaw(page, undefined);
@@ -307,6 +349,7 @@
     b.appendChild(el('div', 'detail', msg.message));
     page.appendChild(b);
     currentRenderId = msg.renderId;
+    lists = [];
     renderRaw(page, msg.raw);
     root.replaceChildren(page);
     done(msg.renderId, ['status', 'raw'], 0);
@@ -331,10 +374,11 @@
   window.addEventListener('message', (event) => {
     const msg = event.data;
     if (!msg || typeof msg !== 'object') return;
-    receivedAt = performance.now();
+    if (msg.type === 'render' || msg.type === 'error') receivedAt = performance.now();
     if (msg.type === 'render' && msg.model) render(msg);
     else if (msg.type === 'error') renderError(msg);
     else if (msg.type === 'raw' && msg.renderId === currentRenderId && rawPre && typeof msg.text === 'string') rawPre.textContent = msg.text;
+    else if (msg.type === 'rows' && msg.renderId === currentRenderId && lists[msg.table]) lists[msg.table].addRows(msg.offset, msg.rows);
   });
   vscode.postMessage({ type: 'ready' });
 })();

@@ -7,7 +7,7 @@ import type { ResponseModel, VerifyKeys } from '../../core/response';
 import { isToolkitError } from '../../core/i18n';
 import { userLang } from '../l10n';
 import { errorText } from '../log';
-import { FromWebview, isFromWebview, PreviewSource, PreviewState, ToWebview, VIEW_TYPE } from './protocol';
+import { FIRST_ROWS, FromWebview, isFromWebview, PreviewSource, PreviewState, ToWebview, VIEW_TYPE } from './protocol';
 import { webviewStrings } from './strings';
 
 export { VIEW_TYPE };
@@ -40,6 +40,16 @@ export interface PreviewResult {
 
 function htmlEscape(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * What the first paint needs: the model without its raw text and with each
+ * table's first page only. Shallow copies: nothing is cloned here, and
+ * postMessage serializes the (small) result once.
+ */
+function firstScreen(model: ResponseModel): { model: ResponseModel; totalRows: number[] } {
+  const tables = model.tables.map((t) => (t.rows.length > FIRST_ROWS ? { ...t, rows: t.rows.slice(0, FIRST_ROWS) } : t));
+  return { model: { ...model, raw: '', tables }, totalRows: model.tables.map((t) => t.rows.length) };
 }
 
 export class PreviewPanel {
@@ -157,10 +167,12 @@ export class PreviewPanel {
       const t0 = performance.now();
       // Loaded on first preview, not at activation.
       const { decodeResponse } = await import('../../core/response');
+      const tImp = performance.now(); // TEMPPROBE
       const model = decodeResponse(input, { ...keys, lang: userLang() });
+      console.log(`TEMPPROBE import ${Math.round(tImp - t0)} decode ${Math.round(performance.now() - tImp)}`); // TEMPPROBE
       this.decodeMs = performance.now() - t0;
       this.lastModel = model;
-      msg = { type: 'render', renderId: id, lang: userLang(), strings, sourceLabel, profile, model: { ...model, raw: '' }, rawLength: model.raw.length, state };
+      msg = { type: 'render', renderId: id, lang: userLang(), strings, sourceLabel, profile, ...firstScreen(model), rawLength: model.raw.length, state };
     } catch (e) {
       this.lastModel = undefined;
       if (!isToolkitError(e)) console.error(e);
@@ -207,6 +219,14 @@ export class PreviewPanel {
         if (this.last) this.post(this.last);
         break;
       case 'rendered': {
+        // Painted: now the rows past the first page (every time, as a re-created webview starts over).
+        if (this.lastModel && this.last?.type === 'render' && m.renderId === this.renderId && this.last.renderId === m.renderId) {
+          this.lastModel.tables.forEach((t, table) => {
+            if (t.rows.length > FIRST_ROWS) {
+              void this.panel.webview.postMessage({ type: 'rows', renderId: m.renderId, table, offset: FIRST_ROWS, rows: t.rows.slice(FIRST_ROWS) } satisfies ToWebview);
+            }
+          });
+        }
         const r = this.result(true, m.renderId, m.sections.map(String).slice(0, 100), m.rows);
         if (typeof m.renderMs === 'number') r.renderMs = m.renderMs;
         // Earlier renders superseded by this one are settled too.

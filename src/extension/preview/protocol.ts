@@ -6,6 +6,9 @@ import type { ResponseModel } from '../../core/response';
 
 export const VIEW_TYPE = 'alipay.responsePreview';
 
+/** Rows per table in the first render message: one page of media/preview.js (PAGE). */
+export const FIRST_ROWS = 200;
+
 /** What the webview persists with setState and the serializer gets back (validated on restore). */
 export type PreviewSource = { type: 'document'; uri: string } | { type: 'text'; text: string; origin: 'selection' | 'clipboard' | 'argument' };
 
@@ -26,11 +29,20 @@ export type ToWebview =
       sourceLabel: string;
       /** Profile whose key verified the signature. */
       profile?: string;
-      /** The model without its raw text (sent on demand: it can be as large as the model). */
+      /**
+       * The model without its raw text (sent on demand: it can be as large as
+       * the model), each table cut to its first FIRST_ROWS rows so the first
+       * paint carries only what the first screen shows; the rest follows in
+       * `rows` messages once the webview reports it painted.
+       */
       model: ResponseModel;
+      /** Each table's full row count (model.tables[i].rows may hold fewer, for now). */
+      totalRows: number[];
       rawLength: number;
       state: PreviewState;
     }
+  /** The rows of table `table` from index `offset` on (the webview appends them only at that offset). */
+  | { type: 'rows'; renderId: number; table: number; offset: number; rows: string[][] }
   | { type: 'raw'; renderId: number; text: string }
   | {
       type: 'error';
