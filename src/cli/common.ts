@@ -1,5 +1,6 @@
 // What `sign` and `verify` share: reading the parameters, the MD5 key, key
 // files and the gateway. Secrets come only from files or ALIPAY_MD5_KEY.
+import { checkGateway as checkGatewayRule } from '../core/profile';
 import { Charset, decode, normalizeCharset } from '../core/charset';
 import { isToolkitError } from '../core/i18n';
 import { LoadedKey, loadPrivateKey, loadPublicKey } from '../core/keys';
@@ -88,31 +89,23 @@ export function readPublicKeyFile(file: string, what = 'public key'): LoadedKey 
   return loadPublicKey(readFileOrFail(file, what), `${what} file "${file}"`);
 }
 
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-
 /**
- * A gateway URL without its query. Only https for a remote gateway (Alipay
- * accepts nothing else); plain http only on loopback (the local emulator).
+ * A gateway URL without its query, checked by the one gateway rule
+ * (core/profile checkGateway: https only, plain http only on loopback).
  */
 export function checkGateway(url: string, where: string): string {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new UsageError('{where}: "{url}" is not a valid URL', '{where}："{url}" 不是合法的 URL', { where, url: url.slice(0, 120) });
+  const problem = checkGatewayRule(url);
+  if (problem) {
+    let shown = url.slice(0, 120);
+    try {
+      const u = new URL(url);
+      shown = `${u.protocol}//${u.host}${u.pathname}`;
+    } catch {
+      // not a URL: show what was given
+    }
+    throw new UsageError(`{where}: refusing gateway: ${problem.en}`, `{where}：拒绝网关：${problem.zh}`, { where, url: shown });
   }
-  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && isLoopback(u.hostname))) {
-    throw new UsageError(
-      '{where}: refusing gateway "{url}": a remote gateway must use https (Alipay accepts only https; http is allowed only for 127.0.0.1/localhost, such as the local emulator)',
-      '{where}：拒绝网关 "{url}"：远程网关必须使用 https（支付宝只接受 https；http 仅允许用于 127.0.0.1/localhost，例如本地模拟器）',
-      { where, url: `${u.protocol}//${u.host}${u.pathname}` },
-    );
-  }
-  if (u.username || u.password) {
-    throw new UsageError('{where}: the gateway URL must not contain a user name or password', '{where}：网关 URL 中不能包含用户名或密码', { where });
-  }
+  const u = new URL(url);
   return `${u.protocol}//${u.host}${u.pathname}`;
 }
 

@@ -320,20 +320,25 @@ export async function scanFile(file: string, options: ScanOptions = {}): Promise
     throw fileError(file, e);
   }
   const scanner = new LogScanner();
-  // One reused buffer and plain reads: cheaper than a read stream's fresh chunk per read
-  // (the scanner copies the little it keeps between pushes).
-  const buf = Buffer.allocUnsafe(options.chunkSize ?? 1024 * 1024);
+  // Two reused buffers: the next read runs while this chunk is scanned, and no
+  // fresh chunk is allocated per read (the scanner copies the little it keeps).
+  const size = options.chunkSize ?? 1024 * 1024;
+  const bufs = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
   let handle: fs.promises.FileHandle | undefined;
+  let pending: Promise<{ bytesRead: number }> | undefined;
   let read = 0;
   try {
     handle = await fs.promises.open(file, 'r');
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+    pending = handle.read(bufs[0], 0, size, 0);
+    for (let k = 0; ; k ^= 1) {
+      const { bytesRead } = await pending;
+      pending = undefined;
       if (bytesRead === 0) break;
       if (options.signal?.aborted) {
         throw new ToolkitError('CANCELLED', { en: 'The log scan was cancelled.', zh: '日志分析已取消。' });
       }
-      scanner.push(buf.subarray(0, bytesRead));
+      pending = handle.read(bufs[k ^ 1], 0, size, read + bytesRead);
+      scanner.push(bufs[k].subarray(0, bytesRead));
       read += bytesRead;
       options.onProgress?.(read, total);
     }
@@ -341,6 +346,8 @@ export async function scanFile(file: string, options: ScanOptions = {}): Promise
     if (e instanceof ToolkitError) throw e;
     throw fileError(file, e);
   } finally {
+    // Let an outstanding read finish before closing; its result no longer matters.
+    await pending?.catch(() => undefined);
     await handle?.close();
   }
   return scanner.end();

@@ -37,11 +37,15 @@ export const BUILT_IN_PROFILES: readonly Profile[] = Object.freeze([
 
 export const DEFAULT_PROFILE = 'Sandbox';
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+/** 127.0.0.0/8, localhost and ::1 (with or without the URL brackets): this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
 
 export function isLoopback(url: string): boolean {
   try {
-    return LOOPBACK.has(new URL(url).hostname);
+    return isLoopbackHost(new URL(url).hostname);
   } catch {
     return false;
   }
@@ -54,8 +58,11 @@ export function checkGateway(url: string): Text | undefined {
   } catch {
     return { en: 'the gateway "{url}" is not a valid URL', zh: '网关 "{url}" 不是合法的 URL' };
   }
+  if (u.username || u.password) {
+    return { en: 'the gateway "{url}" must not contain a user name or password', zh: '网关 "{url}" 中不能包含用户名或密码' };
+  }
   if (u.protocol === 'https:') return undefined;
-  if (u.protocol === 'http:' && LOOPBACK.has(u.hostname)) return undefined;
+  if (u.protocol === 'http:' && isLoopbackHost(u.hostname)) return undefined;
   return {
     en: 'the gateway "{url}" must use https (Alipay accepts only https; plain http is allowed for 127.0.0.1 only)',
     zh: '网关 "{url}" 必须使用 https（支付宝只接受 https；仅 127.0.0.1 可用 http）',

@@ -2,6 +2,7 @@
 // `success` is retried on a (compressed) schedule; every attempt is logged and
 // recorded. Resend and a deliberately tampered copy exist so a merchant's
 // handler can be shown to be idempotent and to reject forgeries.
+import { isLoopbackHost } from '../core/profile';
 import * as crypto from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
@@ -31,11 +32,6 @@ export type TamperMode = 'amount' | 'sign';
 export function newNotifyId(): string {
   // Real notify_ids are base64-like and carry '/' and '+': a merchant must decode them once.
   return crypto.randomBytes(24).toString('base64');
-}
-
-function isLoopback(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 
 export class Notifier {
@@ -164,7 +160,7 @@ export class Notifier {
     } catch {
       return Promise.resolve({ status: 0, answer: 'notify_url is not a valid URL', ok: false });
     }
-    if (url.protocol === 'http:' && !isLoopback(url.hostname) && !this.d.config.notify.allowHttpAnyHost) {
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !this.d.config.notify.allowHttpAnyHost) {
       return Promise.resolve({ status: 0, answer: 'refused: http notify_url only to loopback (use https, or notify.allowHttpAnyHost in the config)', ok: false });
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return Promise.resolve({ status: 0, answer: `unsupported scheme ${url.protocol}`, ok: false });

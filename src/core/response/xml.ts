@@ -125,13 +125,17 @@ function readXml(text: string): XmlElement {
   const stack: Open[] = [];
   const n = text.length;
   let rootDone = false;
+  const names = new Set<string>(); // element names already checked (responses repeat a few dozen)
   let i = 0;
   while (i < n) {
     const lt = text.indexOf('<', i);
     const end = lt === -1 ? n : lt;
     if (end > i) {
       const top = stack[stack.length - 1];
-      if (top) top.text += textSegment(text, i, end);
+      if (top) {
+        // Whitespace between elements (most segments of a response) adds nothing: text is trimmed.
+        if (top.text !== '' || text.slice(i, end).trim() !== '') top.text += textSegment(text, i, end);
+      }
       else {
         const lead = text.slice(i, end).search(/\S/);
         if (lead !== -1) fail(text, i + lead, 'text outside the root element');
@@ -142,8 +146,9 @@ function readXml(text: string): XmlElement {
     if (c === 0x2f /* </ */) {
       const gt = text.indexOf('>', lt);
       if (gt === -1) fail(text, lt, 'unterminated closing tag');
-      const name = text.slice(lt + 2, gt).trimEnd();
       const top = stack.pop();
+      // The usual case compared in place: </name> right after the name.
+      const name = top && gt === lt + 2 + top.name.length && text.startsWith(top.name, lt + 2) ? top.name : text.slice(lt + 2, gt).trimEnd();
       if (!top) fail(text, lt, `closing tag '${name.slice(0, 80)}' without an opening tag`);
       if (top.name !== name) {
         const o = lineCol(text, top.at);
@@ -186,11 +191,14 @@ function readXml(text: string): XmlElement {
         if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d || ch === 0x2f || ch === 0x3e) break;
       }
       const name = text.slice(lt + 1, j);
-      if (!NAME.test(name)) fail(text, lt, `'${name.slice(0, 80)}' is not a valid element name`);
+      if (!names.has(name)) {
+        if (!NAME.test(name)) fail(text, lt, `'${name.slice(0, 80)}' is not a valid element name`);
+        names.add(name);
+      }
       if (stack.length === 0 && rootDone) fail(text, lt, 'a second root element');
       if (stack.length >= MAX_XML_DEPTH) fail(text, lt, `elements nested deeper than ${MAX_XML_DEPTH} levels`);
       let el: XmlElement | undefined;
-      for (;;) {
+      while (text.charCodeAt(j) !== 0x3e) {
         ATTRIBUTE.lastIndex = j;
         const m = ATTRIBUTE.exec(text);
         if (!m) break;
