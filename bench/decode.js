@@ -4,7 +4,7 @@
 //
 //   node bench/decode.js [--runs N] [--preview]
 //
-// decodeResponse = XML validation (for line/column errors) + parse + labelling
+// decodeResponse = one-pass XML reading (well-formedness checked as it reads, for line/column errors) + labelling
 // every cell from the catalog + the signature content. --preview also runs the
 // integration test that opens the same statement in the real preview
 // (code-server + Chromium) and prints its first paint: decoding on the

@@ -8,6 +8,9 @@
   const vscode = acquireVsCodeApi();
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));
   const PAGE = 200; // rows per "show more": keeps first paint fast on 2,500-row statements
+  const FIRST_FILL = 50; // rows in the first frame (more than a screen); the page fills up right after it
+  /** @type {Array<() => void>} work deferred until the first frame has been painted */
+  let afterPaint = [];
 
   /** @type {Record<string,string>} */
   let S = {};
@@ -250,7 +253,8 @@
       else fill(shown + PAGE);
     });
     order = sortOrder();
-    apply(PAGE);
+    apply(FIRST_FILL);
+    afterPaint.push(() => fill(PAGE));
 
     /** @param {number} offset @param {unknown} rows */
     function addRows(offset, rows) {
@@ -303,6 +307,7 @@
   let receivedAt = 0;
 
   function render(msg) {
+    afterPaint = [];
     S = msg.strings || {};
     lang = msg.lang === 'zh' ? 'zh' : 'en';
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -366,6 +371,9 @@
       const renderMs = Math.round(performance.now() - receivedAt);
       /** @type {any} */ (window).__alipayPreview = { renderId, sections, rows, renderMs };
       vscode.postMessage({ type: 'rendered', renderId, sections, rows, renderMs });
+      const later = afterPaint;
+      afterPaint = [];
+      for (const f of later) f();
     };
     requestAnimationFrame(() => setTimeout(send, 0));
     setTimeout(send, 1000);

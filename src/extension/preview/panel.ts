@@ -167,9 +167,7 @@ export class PreviewPanel {
       const t0 = performance.now();
       // Loaded on first preview, not at activation.
       const { decodeResponse } = await import('../../core/response');
-      const tImp = performance.now(); // TEMPPROBE
       const model = decodeResponse(input, { ...keys, lang: userLang() });
-      console.log(`TEMPPROBE import ${Math.round(tImp - t0)} decode ${Math.round(performance.now() - tImp)}`); // TEMPPROBE
       this.decodeMs = performance.now() - t0;
       this.lastModel = model;
       msg = { type: 'render', renderId: id, lang: userLang(), strings, sourceLabel, profile, ...firstScreen(model), rawLength: model.raw.length, state };
