@@ -9,8 +9,11 @@ import { Entry, explain, explainName } from '../../src/core/explain';
 import { enumFor, service } from '../../src/core/catalog';
 
 const shared = path.resolve(__dirname, '../../../shared');
-const facts = fs.readFileSync(path.join(shared, 'catalog-facts.md'), 'utf8');
-const seedFile = (prefix: string) => fs.readFileSync(path.join(shared, 'seeds', fs.readdirSync(path.join(shared, 'seeds')).find((f) => f.startsWith(prefix))!), 'utf8');
+// ../shared sits beside every clone in CI; a clone without it says so instead of crashing the run.
+const present = fs.existsSync(path.join(shared, 'catalog-facts.md')) && fs.existsSync(path.join(shared, 'seeds'));
+const facts = present ? fs.readFileSync(path.join(shared, 'catalog-facts.md'), 'utf8') : '';
+const seedFile = (prefix: string) =>
+  present ? fs.readFileSync(path.join(shared, 'seeds', fs.readdirSync(path.join(shared, 'seeds')).find((f) => f.startsWith(prefix))!), 'utf8') : '';
 const seed000 = seedFile('000_');
 const seed002 = seedFile('002_');
 const seed003 = seedFile('003_');
@@ -193,6 +196,14 @@ function failures(items: Item[], acceptUndocumented = false): string[] {
 }
 
 describe('catalog covers the reference documents', () => {
+  if (!present) {
+    it('finds the reference documents in ../shared', () => {
+      const msg = `reference documents NOT FOUND at ${shared}: the catalog coverage check did not run`;
+      if (process.env.CI === 'true') assert.fail(msg);
+      console.warn(`    ${msg}`);
+    });
+    return;
+  }
   it('explains every error code of catalog-facts.md and the seeds, in both languages', () => {
     const items = [...factsCodes(), ...seedCodesAndEnums().filter((i) => i.field === 'error')];
     assert.ok(items.length >= 70, `parsed ${items.length} codes`);
