@@ -76,11 +76,11 @@ const isUpper = (c: number): boolean => c >= 65 && c <= 90;
 const isHostCode = (c: number): boolean => (CLASS[c] & HOST) !== 0;
 const isPathCode = (c: number): boolean => (CLASS[c] & PATH) !== 0;
 
-/** Start of the first `[A-Z]_[A-Z]` at or after `from`, or `none`. */
-function nextUnderscore(text: string, from: number, none: number): number {
+/** Start of the first `[A-Z]_[A-Z]` at or after `from` in text = b[0, cut), or `none`. */
+function nextUnderscore(b: Uint8Array, text: string, from: number, cut: number, none: number): number {
   let u = text.indexOf('_', from + 1);
   while (u >= 0) {
-    if (isUpper(text.charCodeAt(u + 1)) && isUpper(text.charCodeAt(u - 1))) return u - 1;
+    if (u + 1 < cut && isUpper(b[u + 1]) && isUpper(b[u - 1])) return u - 1;
     u = text.indexOf('_', u + 2);
   }
   return none;
@@ -231,7 +231,7 @@ export class LogScanner {
     let nextNl = text.indexOf('\n');
     if (nextNl < 0) nextNl = cut;
     for (;;) {
-      if (nextU < pos) nextU = nextUnderscore(text, pos, none);
+      if (nextU < pos) nextU = nextUnderscore(data, text, pos, cut, none);
       if (nextO < pos) nextO = nextOther(text, pos, none);
       const i = nextU < nextO ? nextU : nextO;
       if (i === none) break;
