@@ -1,6 +1,7 @@
 // Shared plumbing for the `alipay-toolkit` subcommands: input, key files,
 // one-line errors. Secrets are read only from files or environment variables.
 import * as fs from 'node:fs';
+import { fileError } from '../core/fileError';
 import { Lang, ToolkitError, langFromLocale, isToolkitError } from '../core/i18n';
 
 export interface CliIO {
@@ -74,18 +75,24 @@ export async function readInput(io: CliIO, input: string | undefined): Promise<B
 }
 
 /** Reads a file, turning ENOENT/EACCES/EISDIR into one clear line naming the file. */
+/** The roles a file plays on the command line, in Chinese. */
+const ROLE_ZH: Record<string, string> = {
+  input: '输入',
+  response: '响应',
+  request: '请求',
+  key: '密钥',
+  'MD5 key': 'MD5 密钥',
+  'private key': '私钥',
+  'public key': '公钥',
+  'merchant public key': '商户公钥',
+  "Alipay's public key": '支付宝公钥',
+};
+
 export function readFileOrFail(file: string, what: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    const reason: Record<string, [string, string]> = {
-      ENOENT: ['does not exist', '不存在'],
-      EACCES: ['cannot be read (permission denied)', '无读取权限'],
-      EISDIR: ['is a folder, not a file', '是文件夹而不是文件'],
-    };
-    const [en, zh] = reason[code] ?? [`cannot be read (${code})`, `无法读取 (${code})`];
-    throw new UsageError(`The ${what} file "{file}" ${en}.`, `${what} 文件 "{file}" ${zh}。`, { file });
+    throw fileError('USAGE', file, { en: what, zh: ROLE_ZH[what] ?? what }, e);
   }
 }
 

@@ -2,6 +2,7 @@
 // statuses and gateway URLs, with the first and last place each occurs.
 // The file is read in chunks and never held whole: VS Code will not hand
 // files over ~50 MB to an extension, and production logs are often larger.
+import { fileError } from './fileError';
 import * as fs from 'node:fs';
 import { allEnums, allErrors } from './catalog';
 import { ToolkitError } from './i18n';
@@ -306,15 +307,8 @@ export interface ScanOptions {
   chunkSize?: number;
 }
 
-function fileError(file: string, e: unknown): ToolkitError {
-  const code = (e as NodeJS.ErrnoException).code ?? 'error';
-  const reason: Record<string, [string, string]> = {
-    ENOENT: ['does not exist', '不存在'],
-    EACCES: ['cannot be read (permission denied)', '无读取权限'],
-    EISDIR: ['is a folder, not a file', '是文件夹而不是文件'],
-  };
-  const [en, zh] = reason[code] ?? [`cannot be read (${code})`, `无法读取 (${code})`];
-  return new ToolkitError('LOG_FILE', { en: `The log file "{file}" ${en}.`, zh: `日志文件 "{file}" ${zh}。` }, { file });
+function logFileError(file: string, e: unknown): ToolkitError {
+  return fileError('LOG_FILE', file, { en: 'log', zh: '日志' }, e);
 }
 
 /** Streams `file` through a LogScanner. Memory stays at about one chunk whatever the file size. */
@@ -325,7 +319,7 @@ export async function scanFile(file: string, options: ScanOptions = {}): Promise
     if (st.isDirectory()) throw Object.assign(new Error('dir'), { code: 'EISDIR' });
     total = st.size;
   } catch (e) {
-    throw fileError(file, e);
+    throw logFileError(file, e);
   }
   const scanner = new LogScanner();
   // Two reused buffers: the next read runs while this chunk is scanned, and no
@@ -352,7 +346,7 @@ export async function scanFile(file: string, options: ScanOptions = {}): Promise
     }
   } catch (e) {
     if (e instanceof ToolkitError) throw e;
-    throw fileError(file, e);
+    throw logFileError(file, e);
   } finally {
     // Let an outstanding read finish before closing; its result no longer matters.
     await pending?.catch(() => undefined);
