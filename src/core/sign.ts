@@ -203,7 +203,27 @@ function withSignature(params: readonly Param[], sign: string, signType: SignTyp
 }
 
 /** Signs a request: pre-sign string, signature, and the parameters ready for the URL. */
+/**
+ * OpenAPI requests (`app_id` and `method`, openapi.alipay.com) sign `sign_type`
+ * too; MAPI requests never do (protocol.md, "Variants"). The one place that tells them apart.
+ */
+export function isOpenApiRequest(params: readonly Param[]): boolean {
+  let app = false;
+  let method = false;
+  for (const p of params) {
+    if (p.name === 'app_id') app = true;
+    else if (p.name === 'method') method = true;
+  }
+  return app && method;
+}
+
 export function signParams(params: readonly Param[], signType: SignType, key: SigningKey, charset: Charset): SignResult {
+  if (isOpenApiRequest(params)) {
+    const withType = withSignature(params, '', signType);
+    const presign = presignString(withType, { keepSignType: true });
+    const sign = signContent(presign, signType, key, charset);
+    return { presign, sign, signType, params: withSignature(params, sign, signType) };
+  }
   const presign = presignString(params);
   const sign = signContent(presign, signType, key, charset);
   return { presign, sign, signType, params: withSignature(params, sign, signType) };
@@ -219,7 +239,7 @@ export interface VerifyResult {
 
 /** Verifies signed parameters (a notification, a return URL, a signed request). */
 export function verifyParams(params: readonly Param[], signType: SignType, key: VerifyingKey, charset: Charset): VerifyResult {
-  const presign = presignString(params);
+  const presign = presignString(params, isOpenApiRequest(params) ? { keepSignType: true } : undefined);
   const sign = params.find((p) => p.name.toLowerCase() === 'sign')?.value ?? '';
   if (sign === '') return { valid: false, presign, signType, reason: 'NO_SIGN' };
   const valid = verifyContent(presign, sign, signType, key, charset);

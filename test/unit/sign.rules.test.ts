@@ -105,6 +105,19 @@ describe('protocol.md signing rules', () => {
     assert.equal(ours, openssl(['dgst', '-sha256', '-sign', keyPath('rsa2048-pkcs1.pem')], content).toString('base64'));
   });
 
+  it('OpenAPI variant: a request with app_id and method signs sign_type too (openssl over the hand-joined string verifies)', () => {
+    const params = p({ method: 'alipay.trade.query', app_id: '2021000000000000', charset: 'utf-8', timestamp: '2026-11-23 10:00:00', version: '1.0', biz_content: '{"out_trade_no":"T1"}' });
+    const r = signParams(params, 'RSA2', { privateKey: readKey('rsa2048-pkcs1.pem') }, 'utf-8');
+    const joined = 'app_id=2021000000000000&biz_content={"out_trade_no":"T1"}&charset=utf-8&method=alipay.trade.query&sign_type=RSA2&timestamp=2026-11-23 10:00:00&version=1.0';
+    assert.equal(r.presign, joined);
+    const sigFile = `${dir}/openapi.sig`;
+    fs.writeFileSync(sigFile, Buffer.from(r.sign, 'base64'));
+    assert.match(openssl(['dgst', '-sha256', '-verify', keyPath('rsa2048-public.pem'), '-signature', sigFile], joined).toString(), /Verified OK/);
+    assert.equal(verifyParams(r.params, 'RSA2', { publicKey: readKey('rsa2048-public.pem') }, 'utf-8').valid, true);
+    // A MAPI request (no app_id/method) still leaves sign_type out.
+    assert.equal(signParams(p({ service: 's', partner: '1' }), 'MD5', { md5Key: 'k' }, 'utf-8').presign, 'partner=1&service=s');
+  });
+
   it('rule 8: the URL carries every parameter incl. sign and sign_type, base64 +/= encoded as %2B %2F %3D', () => {
     const r = signParams(p({ service: 'test', partner: '123', _input_charset: 'utf-8' }), 'RSA', { privateKey: readKey('rsa2048-pkcs1.pem') }, 'utf-8');
     const url = buildUrl('https://mapi.alipay.com/gateway.do', r.params, 'utf-8');
