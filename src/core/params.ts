@@ -75,7 +75,8 @@ function pickCharset(override: string | undefined, fromInput: string | undefined
 /** Parses a query string or form body (a leading `?` is ignored). */
 export function parseQuery(query: string, options: ParseOptions = {}): { params: Param[]; charset: Charset } {
   const q = query.replace(/^\?/, '').trim();
-  const charset = pickCharset(options.charset, rawCharsetOf(q));
+  // The override wins: only without one is the query scanned for `_input_charset`.
+  const charset = pickCharset(options.charset, options.charset ? undefined : rawCharsetOf(q));
   const params: Param[] = [];
   for (const pair of q.split('&')) {
     if (pair === '') continue;

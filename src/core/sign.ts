@@ -240,7 +240,8 @@ export interface VerifyResult {
 /** Verifies signed parameters (a notification, a return URL, a signed request). */
 export function verifyParams(params: readonly Param[], signType: SignType, key: VerifyingKey, charset: Charset): VerifyResult {
   const presign = presignString(params, isOpenApiRequest(params) ? { keepSignType: true } : undefined);
-  const sign = params.find((p) => p.name.toLowerCase() === 'sign')?.value ?? '';
+  // Only a 4-letter name can be `sign`: the others skip the lower-casing (every request runs this).
+  const sign = params.find((p) => p.name.length === 4 && p.name.toLowerCase() === 'sign')?.value ?? '';
   if (sign === '') return { valid: false, presign, signType, reason: 'NO_SIGN' };
   const valid = verifyContent(presign, sign, signType, key, charset);
   return valid ? { valid, presign, signType } : { valid, presign, signType, reason: 'MISMATCH' };

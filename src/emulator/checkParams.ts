@@ -49,7 +49,9 @@ function checkValue(spec: ParamSpec, value: string): string | undefined {
 export function checkBusinessParams(serviceName: string, params: readonly Param[]): string | undefined {
   const def = service(serviceName);
   if (!def) return undefined;
-  const values = new Map(params.filter((p) => p.value !== '').map((p) => [p.name, p.value]));
+  // One pass, no intermediate arrays (every request runs this); later duplicates win, as before.
+  const values = new Map<string, string>();
+  for (const p of params) if (p.value !== '') values.set(p.name, p.value);
   const groups = new Set<string>();
   for (const spec of def.params) {
     if (COMMON.has(spec.name)) continue;

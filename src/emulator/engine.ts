@@ -23,7 +23,7 @@ export class GatewayError extends Error {
 export class Engine {
   /** Bumped on every change of a trade: cached signed answers about it are then stale. */
   private readonly versions = new WeakMap<Trade, number>();
-  private readonly answers = new WeakMap<Trade, { version: number; byKey: Map<string, string> }>();
+  private readonly answers = new WeakMap<Trade, { version: number; byKey: Map<string, Buffer> }>();
 
   /** notify_ids handed out on return URLs: notify_verify accepts them for a minute too. */
   private readonly returnIds = new Map<string, { partner: string; at: number }>();
@@ -50,7 +50,7 @@ export class Engine {
    * The signed `<response>…<sign_type>` part of an answer about `t`, computed once per
    * version of the trade and `key` (service, sign type, charset): queries are the hot path.
    */
-  signedAnswer(t: Trade, key: string, compute: () => string): string {
+  signedAnswer(t: Trade, key: string, compute: () => Buffer): Buffer {
     const version = this.versions.get(t) ?? 0;
     let c = this.answers.get(t);
     if (!c || c.version !== version) {

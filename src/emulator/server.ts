@@ -67,11 +67,19 @@ export interface RunningGateway {
 /** Without `_input_charset` the legacy gateway reads GBK. */
 const DEFAULT_CHARSET: Charset = 'gbk';
 
+const CHARSET_KEY = '_input_charset=';
+
+/** The raw value of the first `_input_charset=` pair, found without splitting the query (every request runs this). */
 function rawCharset(query: string): string | undefined {
-  for (const pair of query.split('&')) {
-    if (pair.startsWith('_input_charset=')) return pair.slice('_input_charset='.length);
+  let start = 0;
+  for (;;) {
+    const amp = query.indexOf('&', start);
+    if (query.startsWith(CHARSET_KEY, start)) {
+      return query.slice(start + CHARSET_KEY.length, amp < 0 ? query.length : amp);
+    }
+    if (amp < 0) return undefined;
+    start = amp + 1;
   }
-  return undefined;
 }
 
 function clone<T>(v: T): T {
@@ -84,8 +92,19 @@ function json(status: number, value: unknown): Reply {
 
 function send(res: http.ServerResponse, r: Reply): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(r.status, { ...r.headers, 'content-length': String(r.body.length) });
-  res.end(r.body);
+  const b = r.body;
+  if (Buffer.isBuffer(b)) {
+    res.writeHead(r.status, { ...r.headers, 'content-length': String(b.length) });
+    res.end(b);
+    return;
+  }
+  let length = 0;
+  for (const c of b) length += typeof c === 'string' ? Buffer.byteLength(c, 'utf8') : c.length;
+  res.writeHead(r.status, { ...r.headers, 'content-length': String(length) });
+  // Corked, the head and every chunk leave in one writev; end() uncorks.
+  res.cork();
+  for (let i = 0; i < b.length - 1; i++) res.write(b[i]);
+  res.end(b[b.length - 1]);
 }
 
 function errXml(code: string, charset: Charset, status = 200): Reply {

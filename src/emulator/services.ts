@@ -1,6 +1,6 @@
 // The MAPI services the emulator answers, after the gateway checks passed
 // (service, partner, charset, sign_type, sign, privilege, parameters).
-import type { Charset } from '../core/charset';
+import { encode, type Charset } from '../core/charset';
 import { errorByCode } from '../core/catalog';
 import { removeParams, type Param } from '../core/params';
 import type { Merchant } from './config';
@@ -8,12 +8,13 @@ import { Engine, GatewayError } from './engine';
 import { actionForm, bi, errorPage, htmlEscape, page, tradeTable } from './html';
 import { queryFields, signXmlFields, tradeBaseFields } from './messages';
 import type { MapiSignType, Trade } from './types';
-import { contentType, signedResponseXml, successXml } from './xml';
+import { contentType, signedResponseXml, successXml, successXmlChunks } from './xml';
 
 export interface Reply {
   status: number;
   headers: Record<string, string>;
-  body: Buffer;
+  /** The bytes, or chunks of them sent in one write; a string is UTF-8 text (a utf-8 answer, or ASCII). */
+  body: Buffer | readonly (Buffer | string)[];
 }
 
 export interface ServiceCall {
@@ -38,7 +39,7 @@ export function html(body: Buffer, charset: Charset, status = 200): Reply {
   return { status, headers: { 'content-type': contentType('html', charset), 'cache-control': 'no-store' }, body };
 }
 
-export function xml(body: Buffer, charset: Charset, status = 200): Reply {
+export function xml(body: Reply['body'], charset: Charset, status = 200): Reply {
   return { status, headers: { 'content-type': contentType('xml', charset) }, body };
 }
 
@@ -89,9 +90,9 @@ function signedTradeXml(call: ServiceCall, t: Trade, node: string, fieldsOf: (t:
   const fragment = call.engine.signedAnswer(t, `${node}|${call.signType}|${call.charset}`, () => {
     const fields = fieldsOf(t);
     const sign = signXmlFields(fields, call.signType, call.charset, { merchant: call.merchant, alipayPrivateKey: call.engine.config.alipayPrivateKey });
-    return signedResponseXml(node, fields, sign, call.signType);
+    return encode(signedResponseXml(node, fields, sign, call.signType), call.charset);
   });
-  return xml(successXml({ request: echo(call.params) }, call.charset, fragment), call.charset);
+  return xml(successXmlChunks({ request: echo(call.params) }, call.charset, fragment), call.charset);
 }
 
 function tradeOf(call: ServiceCall, tradeNoName: string, outName: string): Trade {

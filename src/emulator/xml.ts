@@ -45,6 +45,22 @@ export function signedResponseXml(node: string, fields: readonly Param[], sign: 
 }
 
 export function successXml(x: SuccessXml, charset: Charset, signedResponse = ''): Buffer {
+  return encode(successHead(x, charset) + signedResponse + CLOSE, charset);
+}
+
+/**
+ * The bytes of successXml around a signed response already encoded in `charset` (cached per
+ * trade version): the per-request part is small, the cached one is sent as is, never copied.
+ * Strings in the list are UTF-8 text (only for a utf-8 answer, or pure ASCII).
+ */
+export function successXmlChunks(x: SuccessXml, charset: Charset, signedResponse: Buffer): (Buffer | string)[] {
+  const head = successHead(x, charset);
+  return [charset === 'utf-8' ? head : encode(head, charset), signedResponse, CLOSE];
+}
+
+const CLOSE = '</alipay>';
+
+function successHead(x: SuccessXml, charset: Charset): string {
   let out = `${head(charset)}<alipay><is_success>T</is_success>`;
   if (x.request.length) {
     out += '<request>';
@@ -52,7 +68,7 @@ export function successXml(x: SuccessXml, charset: Charset, signedResponse = '')
     out += '</request>';
   }
   if (x.node && x.fields && x.sign !== undefined) out += signedResponseXml(x.node, x.fields, x.sign, x.signType ?? '');
-  return encode(out + signedResponse + '</alipay>', charset);
+  return out;
 }
 
 export function contentType(kind: 'xml' | 'html' | 'text', charset: Charset): string {
