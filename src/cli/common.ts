@@ -1,6 +1,6 @@
 // What `sign` and `verify` share: reading the parameters, the MD5 key, key
 // files and the gateway. Secrets come only from files or ALIPAY_MD5_KEY.
-import { checkGateway as checkGatewayRule } from '../core/profile';
+import { BUILT_IN_PROFILES, checkGateway as checkGatewayRule } from '../core/profile';
 import { Charset, decode, normalizeCharset } from '../core/charset';
 import { isToolkitError } from '../core/i18n';
 import { LoadedKey, loadPrivateKey, loadPublicKey } from '../core/keys';
@@ -8,7 +8,8 @@ import { ParsedInput, getParam, parseInput } from '../core/params';
 import { SignType, normalizeSignType } from '../core/sign';
 import { CliIO, UsageError, readFileOrFail, readInput } from './io';
 
-export const SANDBOX_GATEWAY = 'https://mapi.alipaydev.com/gateway.do';
+/** The built-in Sandbox profile's gateway: the default target when none is given. */
+export const SANDBOX_GATEWAY = BUILT_IN_PROFILES.find((p) => p.name === 'Sandbox')!.gateway;
 export const MD5_KEY_ENV = 'ALIPAY_MD5_KEY';
 
 export interface InputRead {

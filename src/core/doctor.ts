@@ -6,7 +6,8 @@ import { CHARSETS, Charset, encode, percentDecode, percentEncode } from './chars
 import { Args, Lang, Text, isToolkitError, localize } from './i18n';
 import { KeyInfo, fingerprintOf, loadPrivateKey, loadPublicKey } from './keys';
 import { Param, parseQuery } from './params';
-import { SignType, VerifyingKey, isSignatureParam, presignString, verifyContent } from './sign';
+import { isProductionGateway } from './profile';
+import { SignType, VerifyingKey, isOpenApiRequest, isSignatureParam, presignFor, presignString, verifyContent } from './sign';
 
 export type MistakeId =
   | 'url-encoded'
@@ -209,7 +210,6 @@ interface Candidate {
 }
 
 const KNOWN_SANDBOX = /(^|\.)alipaydev\.com$/i;
-const KNOWN_PRODUCTION = /^(mapi|openapi|intlmapi|www|wappaygw)\.alipay\.com$/i;
 
 function gatewayHint(gateway: string | undefined): DoctorFinding | undefined {
   if (!gateway) return undefined;
@@ -220,14 +220,14 @@ function gatewayHint(gateway: string | undefined): DoctorFinding | undefined {
     return undefined;
   }
   if (KNOWN_SANDBOX.test(host)) return finding('sandbox-gateway', { host });
-  if (KNOWN_PRODUCTION.test(host)) return finding('production-gateway', { host });
+  if (isProductionGateway(gateway)) return finding('production-gateway', { host });
   return undefined;
 }
 
 /** Runs every known mistake; `findings` names the one that makes the signature verify. */
 export function diagnose(input: DoctorInput): DoctorResult {
   const { params, signType, charset, key } = input;
-  const presign = presignString(params);
+  const presign = presignFor(params);
   const base = { presign, signType, charset };
   const sign = params.find((p) => p.name.toLowerCase() === 'sign')?.value ?? '';
   const tried: MistakeId[] = [];
@@ -256,24 +256,27 @@ export function diagnose(input: DoctorInput): DoctorResult {
   // special character is a space both explain it, and transport is the likelier cause).
   if (params.some((p) => !isSignatureParam(p.name) && p.value.includes(' '))) {
     const plus = mapValues(params, (p) => p.value.replace(/ /g, '+'));
-    add('plus-as-space', presignString(plus), { names: changedNames(params, plus) });
+    add('plus-as-space', presignFor(plus), { names: changedNames(params, plus) });
   }
   if (params.some((p) => !isSignatureParam(p.name) && p.value.includes('+'))) {
     const space = mapValues(params, (p) => p.value.replace(/\+/g, ' '));
-    add('space-as-plus', presignString(space), { names: changedNames(params, space) });
+    add('space-as-plus', presignFor(space), { names: changedNames(params, space) });
   }
 
   // 2b. Values URL-encoded before signing (Java URLEncoder style, and %20 style).
   const encoded = mapValues(params, (p) => percentEncode(p.value, charset));
-  const encodedContent = presignString(encoded);
+  const encodedContent = presignFor(encoded);
   if (encodedContent !== presign) {
     add('url-encoded', encodedContent, { style: 'form: space as +' });
-    const pct20 = presignString(mapValues(encoded, (p) => p.value.replace(/\+/g, '%20')));
+    const pct20 = presignFor(mapValues(encoded, (p) => p.value.replace(/\+/g, '%20')));
     if (pct20 !== encodedContent) add('url-encoded', pct20, { style: 'RFC 3986: space as %20' });
   }
 
   // 3. sign_type included.
-  if (params.some((p) => p.name.toLowerCase() === 'sign_type')) add('sign-type-included', presignString(params, { keepSignType: true }));
+  // MAPI leaves sign_type out; an OpenAPI request's content already holds it.
+  if (!isOpenApiRequest(params) && params.some((p) => p.name.toLowerCase() === 'sign_type')) {
+    add('sign-type-included', presignString(params, { keepSignType: true }));
+  }
 
   // 4. Empty values included.
   const empties = params.filter((p) => p.value === '' && !isSignatureParam(p.name));
@@ -293,7 +296,7 @@ export function diagnose(input: DoctorInput): DoctorResult {
   // 7. Double encoding: decode the values once more.
   if (params.some((p) => !isSignatureParam(p.name) && /%[0-9a-fA-F]{2}/.test(p.value))) {
     const once = mapValues(params, (p) => (/%[0-9a-fA-F]{2}/.test(p.value) ? (tryDecode(p.value, charset, p.name) ?? p.value) : p.value));
-    const c = presignString(once);
+    const c = presignFor(once);
     if (c !== presign) add('double-encoded', c, { names: changedNames(params, once) });
   }
 
@@ -303,7 +306,7 @@ export function diagnose(input: DoctorInput): DoctorResult {
     if (!encode(presign, other).equals(encode(presign, charset))) add('wrong-charset', presign, { used: other, declared: charset }, { charset: other });
     if (input.rawQuery !== undefined) {
       try {
-        const reparsed = presignString(parseQuery(input.rawQuery, { charset: other }).params);
+        const reparsed = presignFor(parseQuery(input.rawQuery, { charset: other }).params);
         if (reparsed !== presign) add('wrong-charset', reparsed, { used: other, declared: charset }, { charset: other });
       } catch (e) {
         if (!isToolkitError(e)) throw e; // not decodable in that charset: not the mistake

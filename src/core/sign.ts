@@ -217,14 +217,20 @@ export function isOpenApiRequest(params: readonly Param[]): boolean {
   return app && method;
 }
 
+const KEEP_SIGN_TYPE: PresignOptions = { keepSignType: true };
+
+/** The pre-sign string by the rule of the request's family: MAPI, or OpenAPI keeping sign_type. */
+export function presignFor(params: readonly Param[]): string {
+  return presignString(params, isOpenApiRequest(params) ? KEEP_SIGN_TYPE : undefined);
+}
+
+/** What signParams will sign with `signType`: OpenAPI signs the sign_type it is sent with. */
+export function presignForSigning(params: readonly Param[], signType: SignType): string {
+  return presignFor(isOpenApiRequest(params) ? withSignature(params, '', signType) : params);
+}
+
 export function signParams(params: readonly Param[], signType: SignType, key: SigningKey, charset: Charset): SignResult {
-  if (isOpenApiRequest(params)) {
-    const withType = withSignature(params, '', signType);
-    const presign = presignString(withType, { keepSignType: true });
-    const sign = signContent(presign, signType, key, charset);
-    return { presign, sign, signType, params: withSignature(params, sign, signType) };
-  }
-  const presign = presignString(params);
+  const presign = presignForSigning(params, signType);
   const sign = signContent(presign, signType, key, charset);
   return { presign, sign, signType, params: withSignature(params, sign, signType) };
 }
@@ -239,7 +245,7 @@ export interface VerifyResult {
 
 /** Verifies signed parameters (a notification, a return URL, a signed request). */
 export function verifyParams(params: readonly Param[], signType: SignType, key: VerifyingKey, charset: Charset): VerifyResult {
-  const presign = presignString(params, isOpenApiRequest(params) ? { keepSignType: true } : undefined);
+  const presign = presignFor(params);
   // Only a 4-letter name can be `sign`: the others skip the lower-casing (every request runs this).
   const sign = params.find((p) => p.name.length === 4 && p.name.toLowerCase() === 'sign')?.value ?? '';
   if (sign === '') return { valid: false, presign, signType, reason: 'NO_SIGN' };

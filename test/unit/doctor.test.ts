@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { Charset, encode, percentEncode } from '../../src/core/charset';
 import { DoctorFinding, DoctorInput, MistakeId, describeFinding, diagnose } from '../../src/core/doctor';
 import { Param, parseInput } from '../../src/core/params';
-import { SignType, SigningKey, md5Sign, presignString, signContent } from '../../src/core/sign';
+import { SignType, SigningKey, md5Sign, presignString, signContent, signParams, verifyParams } from '../../src/core/sign';
 import { readKey } from './support/signing';
 
 const MD5 = 'k1k2k3k4k5k6k7k8k9k0k1k2k3k4k5k6';
@@ -37,6 +37,14 @@ function expectFinding(input: DoctorInput, id: MistakeId): DoctorFinding {
 const order = p({ service: 'create_direct_pay_by_user', partner: '2088000000000000', notify_url: 'https://example.com/n?a=1', refund_date: '2015-01-01 00:00:00', subject: '测试', body: '' });
 
 describe('signature doctor', () => {
+  it('agrees with verify on an OpenAPI request (sign_type is part of its content, not a mistake)', () => {
+    const signed = signParams(p({ app_id: '2021000000000000', method: 'alipay.trade.query', charset: 'utf-8', version: '1.0' }), 'RSA2', { privateKey: merchantPriv }, 'utf-8').params;
+    assert.equal(verifyParams(signed, 'RSA2', { publicKey: merchantPub }, 'utf-8').valid, true);
+    const r = diagnose({ params: signed, signType: 'RSA2', charset: 'utf-8', key: { publicKey: merchantPub } });
+    assert.equal(r.valid, true);
+    assert.match(r.presign, /&sign_type=RSA2&/);
+  });
+
   it('says VALID with no findings when the signature verifies, and returns the pre-sign string', () => {
     const params = withSign(order, sig(presignString(order), 'MD5', { md5Key: MD5 }));
     const r = diagnose({ params, signType: 'MD5', charset: 'utf-8', key: { md5Key: MD5 } });

@@ -18,7 +18,7 @@ import { Charset, normalizeCharset } from '../../core/charset';
 import { describeFinding, diagnose } from '../../core/doctor';
 import { ParsedInput, Param, buildUrl, getParam, parseInput, serializeQuery, setParam } from '../../core/params';
 import { Profile } from '../../core/profile';
-import { SignType, VerifyingKey, normalizeSignType, presignString, signParams } from '../../core/sign';
+import { SignType, VerifyingKey, normalizeSignType, presignFor, signParams } from '../../core/sign';
 import { EditorInput, replaceInput, scopeLabel, takeInput } from '../editorInput';
 import { userLang } from '../l10n';
 import { log, reportError } from '../log';
@@ -276,7 +276,7 @@ export async function showPresignString(args: { text?: string; open?: boolean } 
   try {
     const input = takeInput(args);
     if (!input || input.text.trim() === '') return noInput();
-    const presign = presignString(parseInput(input.text).params);
+    const presign = presignFor(parseInput(input.text).params);
     log.info(`Pre-sign string: ${presign}`);
     if (args.open ?? args.text === undefined) await openText(presign);
     return presign;

@@ -241,8 +241,8 @@ export class RequestCommands {
     try {
       const p = this.prepare(loc);
       // The pre-sign string needs no key: it is the content the key signs.
-      const { presignString } = await import('../../core/sign');
-      const presign = presignString(p.params);
+      const { presignForSigning } = await import('../../core/sign');
+      const presign = presignForSigning(p.params, p.signType);
       // A read-only virtual document: nothing to save, no prompt when it closes.
       const uri = vscode.Uri.from({ scheme: PRESIGN_SCHEME, path: `/request-${p.index}-${p.service ?? 'presign'}.txt`, query: String(++presignSeq) });
       presignTexts.set(uri.toString(), `${presign}\n`);
