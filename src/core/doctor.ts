@@ -6,7 +6,7 @@ import { CHARSETS, Charset, encode, percentDecode, percentEncode } from './chars
 import { Args, Lang, Text, isToolkitError, localize } from './i18n';
 import { KeyInfo, fingerprintOf, loadPrivateKey, loadPublicKey } from './keys';
 import { Param, parseQuery } from './params';
-import { isProductionGateway } from './profile';
+import { isProduction, isSandboxHost, isSignParam, isSignTypeParam, normalizeHost } from './protocol';
 import { SignType, VerifyingKey, isOpenApiRequest, isSignatureParam, presignFor, presignString, verifyContent } from './sign';
 
 export type MistakeId =
@@ -209,18 +209,12 @@ interface Candidate {
   key: VerifyingKey;
 }
 
-const KNOWN_SANDBOX = /(^|\.)alipaydev\.com$/i;
-
 function gatewayHint(gateway: string | undefined): DoctorFinding | undefined {
   if (!gateway) return undefined;
-  let host: string;
-  try {
-    host = new URL(gateway).hostname;
-  } catch {
-    return undefined;
-  }
-  if (KNOWN_SANDBOX.test(host)) return finding('sandbox-gateway', { host });
-  if (isProductionGateway(gateway)) return finding('production-gateway', { host });
+  const host = normalizeHost(gateway);
+  if (!host) return undefined;
+  if (isSandboxHost(host)) return finding('sandbox-gateway', { host });
+  if (isProduction(gateway)) return finding('production-gateway', { host });
   return undefined;
 }
 
@@ -229,7 +223,7 @@ export function diagnose(input: DoctorInput): DoctorResult {
   const { params, signType, charset, key } = input;
   const presign = presignFor(params);
   const base = { presign, signType, charset };
-  const sign = params.find((p) => p.name.toLowerCase() === 'sign')?.value ?? '';
+  const sign = params.find((p) => isSignParam(p.name))?.value ?? '';
   const tried: MistakeId[] = [];
   const hints: DoctorFinding[] = [];
 
@@ -274,7 +268,7 @@ export function diagnose(input: DoctorInput): DoctorResult {
 
   // 3. sign_type included.
   // MAPI leaves sign_type out; an OpenAPI request's content already holds it.
-  if (!isOpenApiRequest(params) && params.some((p) => p.name.toLowerCase() === 'sign_type')) {
+  if (!isOpenApiRequest(params) && params.some((p) => isSignTypeParam(p.name))) {
     add('sign-type-included', presignString(params, { keepSignType: true }));
   }
 

@@ -7,7 +7,8 @@ import { service as serviceDef, type ServiceKind } from './catalog';
 import { buildHttpRequest } from './gateway';
 import { format, ToolkitError, type Text } from './i18n';
 import { getParam, type Param } from './params';
-import { checkGateway, isProductionGateway, type Profile } from './profile';
+import { checkGateway, type Profile } from './profile';
+import { isProduction } from './protocol';
 import { parseRequestFile, resolveRequest, type Method, type ParsedFile, type ParsedRequest, type Problem, type ResolveContext } from './requestFile';
 import { normalizeSignType, signParams, type SignType, type SigningKey } from './sign';
 
@@ -129,8 +130,8 @@ export function prepareRequest(file: ParsedFile | string, request: ParsedRequest
     method: resolved.method,
     gateway,
     profile,
-    // Real money: an alipay.com gateway, or a profile called Production whatever its URL says.
-    production: isProductionGateway(gateway) || profile.name.toLowerCase() === 'production',
+    // Real money: an alipay.com gateway, or a profile marked production whatever its URL says.
+    production: isProduction(gateway, profile),
     service,
     serviceKind: service ? serviceDef(service)?.kind : undefined,
     signType,

@@ -8,7 +8,7 @@
  *                                 partner to Sandbox) → { profiles, problems }
  *   checkGateway(url)             undefined when acceptable, else a Text saying why:
  *                                 https only, except loopback (the local emulator)
- *   isProductionGateway(url)      true for real-money Alipay hosts (warning colour)
+ *   (real money or not: core/protocol's isProduction(url, profile), the one rule)
  *
  * Deliberately imports nothing heavy (no charset/sign): the extension reads
  * profiles at activation. `signType` and `charset` stay strings here and are
@@ -27,12 +27,14 @@ export interface Profile {
   /** Default _input_charset: utf-8, gbk or gb2312. */
   charset: string;
   builtIn: boolean;
+  /** Real money whatever the URL says (`"production": true` in settings); see core/protocol isProduction. */
+  production?: boolean;
 }
 
 export const BUILT_IN_PROFILES: readonly Profile[] = Object.freeze([
   { name: 'Sandbox', gateway: 'https://mapi.alipaydev.com/gateway.do', partner: '', signType: 'MD5', charset: 'utf-8', builtIn: true },
-  { name: 'Production', gateway: 'https://mapi.alipay.com/gateway.do', partner: '', signType: 'MD5', charset: 'utf-8', builtIn: true },
-  { name: 'International', gateway: 'https://intlmapi.alipay.com/gateway.do', partner: '', signType: 'MD5', charset: 'utf-8', builtIn: true },
+  { name: 'Production', gateway: 'https://mapi.alipay.com/gateway.do', partner: '', signType: 'MD5', charset: 'utf-8', builtIn: true, production: true },
+  { name: 'International', gateway: 'https://intlmapi.alipay.com/gateway.do', partner: '', signType: 'MD5', charset: 'utf-8', builtIn: true, production: true },
 ]);
 
 export const DEFAULT_PROFILE = 'Sandbox';
@@ -67,16 +69,6 @@ export function checkGateway(url: string): Text | undefined {
     en: 'the gateway "{url}" must use https (Alipay accepts only https; plain http is allowed for 127.0.0.1 only)',
     zh: '网关 "{url}" 必须使用 https（支付宝只接受 https；仅 127.0.0.1 可用 http）',
   };
-}
-
-/** Real-money Alipay hosts: anything on alipay.com (the sandbox is alipaydev.com). */
-export function isProductionGateway(url: string): boolean {
-  try {
-    const host = new URL(url).hostname.toLowerCase();
-    return host === 'alipay.com' || host.endsWith('.alipay.com');
-  } catch {
-    return false;
-  }
 }
 
 export interface ProfileProblem {
@@ -136,6 +128,11 @@ export function parseProfiles(raw: unknown): { profiles: Profile[]; problems: Pr
       charset: (str(e.charset) || base?.charset || 'utf-8').toLowerCase(),
       builtIn: false,
     };
+    // A marked profile stays production; an override of a built-in production profile keeps the mark.
+    if (e.production === true || (e.production === undefined && base?.production === true)) profile.production = true;
+    else if (e.production !== undefined && typeof e.production !== 'boolean') {
+      bad('profile "{name}": "production" must be true or false', '配置 "{name}"："production" 必须是 true 或 false', { name });
+    }
     if (base) profiles[profiles.indexOf(base)] = profile;
     else profiles.push(profile);
   });

@@ -5,6 +5,7 @@ import { Charset, canEncode, encode } from './charset';
 import { ToolkitError } from './i18n';
 import { loadPrivateKey, loadPublicKey } from './keys';
 import { Param } from './params';
+import { isSignParam, isSignatureParam } from './protocol';
 
 export type SignType = 'MD5' | 'RSA' | 'RSA2' | 'DSA';
 export const SIGN_TYPES: readonly SignType[] = ['MD5', 'RSA', 'RSA2', 'DSA'];
@@ -21,11 +22,8 @@ export function normalizeSignType(name: string): SignType {
   );
 }
 
-/** Rule 1: names compared case-insensitively, as the Java demo does. */
-export function isSignatureParam(name: string): boolean {
-  const n = name.toLowerCase();
-  return n === 'sign' || n === 'sign_type';
-}
+/** Rule 1: names compared case-insensitively, as the Java demo does (the fact lives in core/protocol). */
+export { isSignatureParam };
 
 export interface PresignOptions {
   /** Keep `sign_type` in the content (OpenAPI requests, WAP `sec_id`-style variants). */
@@ -247,7 +245,7 @@ export interface VerifyResult {
 export function verifyParams(params: readonly Param[], signType: SignType, key: VerifyingKey, charset: Charset): VerifyResult {
   const presign = presignFor(params);
   // Only a 4-letter name can be `sign`: the others skip the lower-casing (every request runs this).
-  const sign = params.find((p) => p.name.length === 4 && p.name.toLowerCase() === 'sign')?.value ?? '';
+  const sign = params.find((p) => isSignParam(p.name))?.value ?? '';
   if (sign === '') return { valid: false, presign, signType, reason: 'NO_SIGN' };
   const valid = verifyContent(presign, sign, signType, key, charset);
   return valid ? { valid, presign, signType } : { valid, presign, signType, reason: 'MISMATCH' };

@@ -5,6 +5,7 @@ import { canEncode, normalizeCharset, type Charset } from './charset';
 import { allServices, enumByName, enumValue, service as serviceDef, type ParamSpec, type ServiceDef } from './catalog';
 import type { Text } from './i18n';
 import { checkGateway } from './profile';
+import { SIGN_PARAM, SIGN_TYPE_PARAM } from './protocol';
 import { parseRequestFile, resolveRequest, type ParsedFile, type ParsedRequest, type ResolveContext, type Span } from './requestFile';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -85,7 +86,7 @@ export function placeholderFor(spec: ParamSpec): string {
 }
 
 /** The parameters signing adds by itself; never required of the file. */
-const COMPUTED = new Set(['sign', 'sign_type']);
+const COMPUTED = new Set([SIGN_PARAM, SIGN_TYPE_PARAM]);
 
 function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);

@@ -8,7 +8,7 @@
  *      (the extension's exported test API reads it).
  */
 import * as vscode from 'vscode';
-import { isProductionGateway } from '../core/profile';
+import { isProduction } from '../core/protocol';
 import { getActiveProfile, onDidChangeActiveProfile } from './profiles';
 
 let item: vscode.StatusBarItem | undefined;
@@ -29,7 +29,7 @@ export function statusBarState(): StatusBarState {
 function update(): void {
   if (!item) return;
   const p = getActiveProfile();
-  const warning = isProductionGateway(p.gateway);
+  const warning = isProduction(p.gateway, p);
   const text = `${warning ? '$(warning)' : '$(shield)'} Alipay: ${p.name}`;
   const tooltip = [
     warning ? vscode.l10n.t('Alipay profile {0} — real money: requests go to {1}', p.name, p.gateway) : vscode.l10n.t('Alipay profile {0}: {1}', p.name, p.gateway),

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { BUILT_IN_PROFILES, checkGateway, findProfile, isProductionGateway, parseProfiles } from '../../src/core/profile';
+import { BUILT_IN_PROFILES, checkGateway, findProfile, parseProfiles } from '../../src/core/profile';
+import { isProduction } from '../../src/core/protocol';
 
 describe('profiles (core)', () => {
   it('has the three built-in gateways from protocol.md', () => {
@@ -21,12 +22,17 @@ describe('profiles (core)', () => {
     assert.match(checkGateway('not a url')!.en, /not a valid URL/);
   });
 
-  it('tells real-money gateways from the sandbox and the emulator', () => {
-    assert.strictEqual(isProductionGateway('https://mapi.alipay.com/gateway.do'), true);
-    assert.strictEqual(isProductionGateway('https://intlmapi.alipay.com/gateway.do'), true);
-    assert.strictEqual(isProductionGateway('https://mapi.alipaydev.com/gateway.do'), false);
-    assert.strictEqual(isProductionGateway('http://127.0.0.1:8080/gateway.do'), false);
-    assert.strictEqual(isProductionGateway('https://alipay.com.evil.example/gateway.do'), false);
+  it('marks the built-in Production and International profiles, and "production": true entries, as real money', () => {
+    const { profiles, problems } = parseProfiles([
+      { name: 'Proxy', gateway: 'https://pay-proxy.example/gateway.do', production: true },
+      { name: 'Staging', gateway: 'https://staging.example/gateway.do', production: 'yes' },
+      { name: 'Production', partner: '2088101122136241' },
+    ]);
+    assert.deepStrictEqual(profiles.map((p) => [p.name, isProduction(p.gateway, p)]), [
+      ['Sandbox', false], ['Production', true], ['International', true], ['Proxy', true], ['Staging', false],
+    ]);
+    assert.deepStrictEqual(problems.map((p) => p.args.name), ['Staging']);
+    assert.match(problems[0].text.en, /"production" must be true or false/);
   });
 
   it('lets a settings entry override a built-in by name and adds new ones after the built-ins', () => {

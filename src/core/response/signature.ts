@@ -6,6 +6,7 @@ import type * as crypto from 'node:crypto';
 import type { Charset } from '../charset';
 import { isToolkitError, Text } from '../i18n';
 import type { Param } from '../params';
+import { isSignParam, isSignTypeParam, WAP_SIGN_TYPE_PARAM } from '../protocol';
 import { normalizeSignType, presignString, SignType, verifyContent, VerifyingKey } from '../sign';
 import { XML_SIGN_RULE_INFERRED, xmlSignContent } from '../xmlSignContent';
 import type { SignatureView } from './model';
@@ -127,8 +128,8 @@ export function verifyXml(
  * spaces; the legacy demo turns them back, and so do we (base64 has no spaces).
  */
 export function verifyParamsSignature(params: readonly Param[], returnUrl: boolean, charset: Charset, keys: VerifyKeys): SignatureView {
-  const signParam = params.find((p) => p.name.toLowerCase() === 'sign');
-  const typeParam = params.find((p) => p.name.toLowerCase() === 'sign_type' || p.name === 'sec_id');
+  const signParam = params.find((p) => isSignParam(p.name));
+  const typeParam = params.find((p) => isSignTypeParam(p.name) || p.name === WAP_SIGN_TYPE_PARAM);
   if (!signParam || signParam.value === '') return unsigned(charset, SIGN_TEXTS.noSign);
   let sign = signParam.value;
   let note = SIGN_TEXTS.paramsRule;

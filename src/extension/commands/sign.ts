@@ -18,6 +18,7 @@ import { Charset, normalizeCharset } from '../../core/charset';
 import { describeFinding, diagnose } from '../../core/doctor';
 import { ParsedInput, Param, buildUrl, getParam, parseInput, serializeQuery, setParam } from '../../core/params';
 import { Profile } from '../../core/profile';
+import { isSignatureParam } from '../../core/protocol';
 import { SignType, VerifyingKey, normalizeSignType, presignFor, signParams } from '../../core/sign';
 import { EditorInput, replaceInput, scopeLabel, takeInput } from '../editorInput';
 import { userLang } from '../l10n';
@@ -77,7 +78,7 @@ function reshape(input: string, parsed: ParsedInput, params: Param[], url: strin
     case 'json': {
       const original = JSON.parse(input.trim().replace(/^\uFEFF/, '')) as Record<string, unknown>;
       const out: Record<string, unknown> = { ...original };
-      for (const p of params) if (!(p.name in original) || p.name === 'sign' || p.name === 'sign_type') out[p.name] = p.value;
+      for (const p of params) if (!(p.name in original) || isSignatureParam(p.name)) out[p.name] = p.value;
       return JSON.stringify(out, null, input.trim().includes('\n') ? 2 : undefined);
     }
     case 'lines': {

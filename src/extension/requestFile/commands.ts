@@ -9,6 +9,7 @@ import { allServices, service as serviceDef } from '../../core/catalog';
 import { GatewayError, sendToGateway, type GatewayResponse } from '../../core/gateway';
 import { ToolkitError } from '../../core/i18n';
 import { prepareRequest, signPrepared, type PreparedRequest, type SignedRequest } from '../../core/prepareRequest';
+import { isSignatureParam } from '../../core/protocol';
 import { parseRequestFile, requestAtLine } from '../../core/requestFile';
 import { decodeResponse } from '../../core/response';
 import { placeholderFor } from '../../core/validate';
@@ -282,7 +283,7 @@ export class RequestCommands {
     const lines = [`### ${svc.name}`, `${svc.kind === 'page' ? 'GET' : 'POST'} ${this.deps.activeProfile().name}`];
     const seenGroups = new Set<string>();
     for (const p of svc.params) {
-      if (p.name === 'sign' || p.name === 'sign_type') continue;
+      if (isSignatureParam(p.name)) continue;
       if (p.name === 'service') lines.push(`service = ${svc.name}`);
       else if (p.required) lines.push(`${p.name} = ${placeholderFor(p)}`);
       else if (p.oneOf && !seenGroups.has(p.oneOf)) {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { allServices, enumByName, enumFor, enumValue, service as serviceDef, type ParamSpec } from '../../core/catalog';
 import { type Lang, type Text } from '../../core/i18n';
 import { profileVariables } from '../../core/prepareRequest';
+import { isSignatureParam } from '../../core/protocol';
 import { paramDoc } from '../../core/requestDocs';
 import { BUILTIN_VARIABLES, parseRequestFile, requestAtLine, variableAt, type ParsedFile } from '../../core/requestFile';
 import { placeholderFor } from '../../core/validate';
@@ -121,7 +122,7 @@ class Completion implements vscode.CompletionItemProvider {
       const present = new Set(req?.params.map((p) => p.name) ?? []);
       const specs = svc ? svc.params : [{ name: 'service', type: 'string', required: true } as ParamSpec];
       return specs
-        .filter((s) => s.name !== 'sign' && s.name !== 'sign_type' && !present.has(s.name))
+        .filter((s) => !isSignatureParam(s.name) && !present.has(s.name))
         .map((s, i) => {
           const it = new vscode.CompletionItem(s.name, vscode.CompletionItemKind.Field);
           it.detail = paramDoc(s, svc).title[l];
