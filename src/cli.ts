@@ -1,6 +1,6 @@
 // `alipay-toolkit` — the command line over the core engine. Each subcommand
 // lives in src/cli/<name>.ts and is loaded only when called.
-import { CliIO, EXIT, processIO, reportError } from './cli/io';
+import { CliIO, EXIT, processIO, reportError, terminalSafe } from './cli/io';
 import { langFromLocale } from './core/i18n';
 
 export interface Subcommand {
@@ -44,7 +44,8 @@ function takeLang(argv: string[], io: CliIO): string[] {
   return out;
 }
 
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: string[], given: CliIO = processIO()): Promise<number> {
+  const io = terminalSafe(given);
   const [name, ...rest] = takeLang(argv, io);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     help(io);

@@ -6,7 +6,7 @@ import type { Lang, Text } from '../core/i18n';
 import { decodeResponse, FieldView, ResponseModel, responseToJson, SignatureView, TableView } from '../core/response';
 import { parseArgs } from './args';
 import { MD5_KEY_ENV, printUsage, readMd5Key, readPublicKeyFile } from './common';
-import { CliIO, EXIT, UsageError, readFileOrFail } from './io';
+import { CliIO, EXIT, UsageError, readFileOrFail, printData } from './io';
 
 const USAGE = {
   en: `alipay-toolkit decode [FILE|-] [options]
@@ -106,12 +106,6 @@ export function formatModel(m: ResponseModel, lang: Lang, rows = 20): string[] {
   return out;
 }
 
-/** Response values are untrusted: control characters (terminal escapes) are shown, not obeyed. */
-function printable(line: string): string {
-  // eslint-disable-next-line no-control-regex
-  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-
 async function readSource(io: CliIO, file: string | undefined): Promise<Buffer> {
   if (file === undefined || file === '-') return io.readStdin();
   return readFileOrFail(file, 'response');
@@ -135,8 +129,8 @@ export const command: Subcommand = {
 
     const bytes = await readSource(io, a.positionals[0]);
     const model = decodeResponse(bytes, { md5Key, publicKey, lang: io.lang, charset: a.options.get('charset') });
-    if (a.flags.has('json')) io.stdout(JSON.stringify(responseToJson(model), null, 2));
-    else for (const line of formatModel(model, io.lang, rows)) io.stdout(printable(line));
+    if (a.flags.has('json')) printData(io, JSON.stringify(responseToJson(model), null, 2));
+    else for (const line of formatModel(model, io.lang, rows)) io.stdout(line);
     return model.signature.verdict === 'invalid' ? EXIT.fail : EXIT.ok;
   },
 };

@@ -4,7 +4,7 @@ import type { Subcommand } from '../cli';
 import { Entry, explain } from '../core/explain';
 import { Lang, Text } from '../core/i18n';
 import { parseArgs } from './args';
-import { CliIO, EXIT, UsageError } from './io';
+import { CliIO, EXIT, UsageError, printData } from './io';
 
 const USAGE: Text = {
   en: 'usage: alipay-toolkit explain TOKEN [--field NAME] [--lang zh|en] [--json]',
@@ -56,7 +56,7 @@ export const command: Subcommand = {
     const entry = explain(opts.token, { field: opts.field });
     const known = !!entry && !entry.unknownValue;
     if (opts.json) {
-      io.stdout(JSON.stringify({ token: opts.token, field: opts.field ?? null, known, entry: entry ?? null }, null, 2));
+      printData(io, JSON.stringify({ token: opts.token, field: opts.field ?? null, known, entry: entry ?? null }, null, 2));
       return known ? EXIT.ok : EXIT.fail;
     }
     if (!entry) {

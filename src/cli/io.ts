@@ -3,10 +3,18 @@
 import * as fs from 'node:fs';
 import { fileError } from '../core/fileError';
 import { Lang, ToolkitError, langFromLocale, isToolkitError } from '../core/i18n';
+import { escapeText } from '../core/terminal';
 
 export interface CliIO {
+  /** One human-readable line: control and bidi characters are shown escaped (core/terminal). */
   stdout: (line: string) => void;
+  /** One error or warning line, escaped the same way. */
   stderr: (line: string) => void;
+  /**
+   * Machine output, byte-exact (JSON, pre-sign strings, signatures, URLs, PEM):
+   * users pipe it into openssl. Absent in simple test IOs: stdout is used.
+   */
+  data?: (text: string) => void;
   readStdin: () => Promise<Buffer>;
   env: NodeJS.ProcessEnv;
   lang: Lang;
@@ -37,8 +45,9 @@ export function processIO(): CliIO {
   guardClosedPipes();
   const env = process.env;
   return {
-    stdout: (l) => process.stdout.write(l + '\n'),
-    stderr: (l) => process.stderr.write(l + '\n'),
+    stdout: (l) => process.stdout.write(escapeText(l) + '\n'),
+    stderr: (l) => process.stderr.write(escapeText(l) + '\n'),
+    data: (t) => process.stdout.write(t + '\n'),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const c of process.stdin) chunks.push(c as Buffer);
@@ -48,6 +57,23 @@ export function processIO(): CliIO {
     stdinIsTTY: process.stdin.isTTY === true,
     lang: langFromLocale(env.ALIPAY_TOOLKIT_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG),
   };
+}
+
+/**
+ * The IO every subcommand gets: human lines escaped and kept to one line
+ * whatever the underlying IO does; machine output through `data`, untouched.
+ * Escaping is idempotent, so wrapping twice is harmless.
+ */
+export function terminalSafe(io: CliIO): CliIO {
+  const raw = io.data ?? io.stdout;
+  const out = io.stdout;
+  const err = io.stderr;
+  return { ...io, stdout: (l: string) => out(escapeText(l)), stderr: (l: string) => err(escapeText(l)), data: raw };
+}
+
+/** Prints machine output byte-exact (see CliIO.data). */
+export function printData(io: CliIO, text: string): void {
+  (io.data ?? io.stdout)(text);
 }
 
 /** A usage or input problem: printed as one line, exit 2. */

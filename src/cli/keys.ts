@@ -7,7 +7,7 @@ import type { Subcommand } from '../cli';
 import { KeyInfo, LoadedKey, derivePublicKey, fingerprintOf, generateRsaPair, loadAnyKey, toBareBase64, toPkcs1, toPkcs8 } from '../core/keys';
 import { oneOf, parseArgs } from './args';
 import { printUsage, readPrivateKeyFile, readPublicKeyFile } from './common';
-import { CliIO, EXIT, UsageError, readFileOrFail, readInput } from './io';
+import { CliIO, EXIT, UsageError, readFileOrFail, readInput, printData } from './io';
 
 const USAGE = {
   en: `alipay-toolkit keys inspect FILE [--output text|json]
@@ -71,7 +71,7 @@ async function inspect(args: string[], io: CliIO): Promise<number> {
   const output = oneOf('output', a.options.get('output'), ['text', 'json'] as const, 'text');
   const { info } = await readKey(io, a.positionals[0]);
   if (output === 'json') {
-    io.stdout(JSON.stringify(info));
+    printData(io, JSON.stringify(info));
     return EXIT.ok;
   }
   io.stdout(`kind: ${info.kind}`);
@@ -118,7 +118,7 @@ async function convert(args: string[], io: CliIO): Promise<number> {
     );
   }
   if (out === undefined || out === '-') {
-    io.stdout(result.replace(/\n$/, ''));
+    printData(io, result.replace(/\n$/, ''));
     return EXIT.ok;
   }
   writeOut(out, result, secret, a.flags.has('force'));

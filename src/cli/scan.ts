@@ -5,7 +5,7 @@ import { explain } from '../core/explain';
 import { ScanSummary, scanFile } from '../core/logscan';
 import { Lang } from '../core/i18n';
 import { parseArgs } from './args';
-import { CliIO, EXIT, UsageError } from './io';
+import { CliIO, EXIT, UsageError, printData } from './io';
 
 const USAGE = { en: 'usage: alipay-toolkit scan FILE [--json]', zh: '用法：alipay-toolkit scan 文件 [--json]' };
 
@@ -38,7 +38,7 @@ export const command: Subcommand = {
     const file = parsed.positionals[0];
     if (!file) throw new UsageError(`Missing FILE. ${USAGE.en}`, `缺少文件。${USAGE.zh}`);
     const summary = await scanFile(file);
-    if (parsed.flags.has('json')) io.stdout(JSON.stringify({ file, ...summary }, null, 2));
+    if (parsed.flags.has('json')) printData(io, JSON.stringify({ file, ...summary }, null, 2));
     else for (const line of renderSummary(file, summary, io.lang)) io.stdout(line);
     return EXIT.ok;
   },

@@ -14,7 +14,7 @@ import { decodeResponse, type ResponseModel } from '../core/response';
 import type { SigningKey } from '../core/sign';
 import { parseArgs } from './args';
 import { printUsage, readMd5Key, readPrivateKeyFile, readPublicKeyFile } from './common';
-import { CliIO, EXIT, readFileOrFail, UsageError } from './io';
+import { CliIO, EXIT, printData, readFileOrFail, UsageError } from './io';
 
 const USAGE = {
   en: `alipay-toolkit send FILE [options]
@@ -89,7 +89,7 @@ function render(io: CliIO, req: SignedRequest, res: GatewayResponse, model: Resp
     return;
   }
   if (!model) {
-    io.stdout(res.body);
+    for (const l of res.body.split(/\r?\n/)) io.stdout(l);
     return;
   }
   io.stdout(model.status.title[L]);
@@ -184,7 +184,8 @@ export const command: Subcommand = {
     }
     const success = res.kind === 'html' || res.kind === 'redirect' ? true : model?.success;
     if (parsed.flags.has('json')) {
-      io.stdout(
+      printData(
+        io,
         JSON.stringify(
           {
             request: { index: signed.index, name: signed.name, service: signed.service, gateway: signed.gateway, method: signed.method, signType: signed.signType, charset: signed.charset },

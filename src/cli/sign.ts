@@ -5,7 +5,7 @@ import { getParam, serializeQuery, buildUrl } from '../core/params';
 import { SigningKey, assertEncodable, signParams } from '../core/sign';
 import { oneOf, parseArgs } from './args';
 import { SANDBOX_GATEWAY, checkGateway, pickSignType, printUsage, readMd5Key, readParams, readPrivateKeyFile } from './common';
-import { EXIT, UsageError } from './io';
+import { EXIT, UsageError, printData } from './io';
 
 const OUTPUTS = ['url', 'query', 'presign', 'sign', 'json'] as const;
 
@@ -95,16 +95,17 @@ export const command: Subcommand = {
     const query = serializeQuery(result.params, charset);
     switch (output) {
       case 'presign':
-        io.stdout(result.presign);
+        printData(io, result.presign);
         break;
       case 'sign':
-        io.stdout(result.sign);
+        printData(io, result.sign);
         break;
       case 'query':
-        io.stdout(query);
+        printData(io, query);
         break;
       case 'json':
-        io.stdout(
+        printData(
+          io,
           JSON.stringify({
             sign_type: signType,
             charset,
@@ -118,7 +119,7 @@ export const command: Subcommand = {
         );
         break;
       default:
-        io.stdout(buildUrl(gateway, result.params, charset));
+        printData(io, buildUrl(gateway, result.params, charset));
     }
     return EXIT.ok;
   },

@@ -6,7 +6,7 @@ import { fingerprintOf } from '../core/keys';
 import { VerifyingKey, verifyParams } from '../core/sign';
 import { oneOf, parseArgs } from './args';
 import { checkGateway, pickSignType, printUsage, readMd5Key, readParams, readPrivateKeyFile, readPublicKeyFile } from './common';
-import { EXIT, UsageError } from './io';
+import { EXIT, UsageError, printData } from './io';
 
 const USAGE = {
   en: `alipay-toolkit verify [INPUT] [options]
@@ -116,7 +116,8 @@ export const command: Subcommand = {
 
     if (output === 'json') {
       const f = (x: { id: string; presign?: string }, text: string) => ({ id: x.id, message: text, ...(x.presign !== undefined ? { presign: x.presign } : {}) });
-      io.stdout(
+      printData(
+        io,
         JSON.stringify({
           valid: result.valid,
           ...(result.reason ? { reason: result.reason } : {}),

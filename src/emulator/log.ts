@@ -2,6 +2,7 @@
 // channel, a test). Entries never carry keys; `sign` values are redacted.
 import { Args, Lang, Text, localize } from '../core/i18n';
 import type { Param } from '../core/params';
+import { escapeText } from '../core/terminal';
 
 export interface LogEntry {
   /** ISO time. */
@@ -15,8 +16,9 @@ export interface LogEntry {
 
 export type Logger = (entry: LogEntry) => void;
 
+/** One log line: request data inside is untrusted, so it is escaped (core/terminal) and cannot forge lines. */
 export function formatLogEntry(entry: LogEntry, lang: Lang): string {
-  return `${entry.time} [${entry.kind}] ${localize(entry.text, lang, entry.args)}`;
+  return escapeText(`${entry.time} [${entry.kind}] ${localize(entry.text, lang, entry.args)}`);
 }
 
 /** A parameter list safe to log: the signature is replaced. */

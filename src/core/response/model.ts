@@ -44,7 +44,23 @@ export interface TableView {
   label?: Text;
   columns: Column[];
   rows: string[][];
+  /**
+   * Distinct element names past the column cap (MAX_TABLE_COLUMNS), left out of `columns` and
+   * `rows` (their values stay in the raw view). Absent when none were.
+   */
+  omittedColumns?: number;
 }
+
+/**
+ * Real lists have a few dozen columns. A dense rows × columns grid of a
+ * hostile list whose every row has new names grows with the square of the
+ * input (10,000 rows → 10⁸ cells), so columns are capped: the cost stays
+ * linear in the input.
+ */
+export const MAX_TABLE_COLUMNS = 200;
+/** And the grid stays under this many cells (a long list keeps at least MIN_TABLE_COLUMNS). */
+const MAX_TABLE_CELLS = 2_000_000;
+const MIN_TABLE_COLUMNS = 16;
 
 export interface ErrorView {
   code: string;
@@ -161,17 +177,23 @@ export function labelField(name: string, raw: string, group?: string): FieldView
 export function buildTable(name: string, path: string, records: Array<Array<[string, string]>>): TableView {
   const index = new Map<string, number>();
   const columns: Column[] = [];
+  const omitted = new Set<string>();
+  const cap = Math.min(MAX_TABLE_COLUMNS, Math.max(MIN_TABLE_COLUMNS, Math.floor(MAX_TABLE_CELLS / Math.max(1, records.length))));
   for (const rec of records) {
     for (const [k] of rec) {
-      if (!index.has(k)) {
+      if (index.has(k)) continue;
+      if (columns.length < cap) {
         index.set(k, columns.length);
         columns.push({ name: k });
-      }
+      } else omitted.add(k);
     }
   }
   const rows = records.map((rec) => {
     const row = new Array<string>(columns.length).fill('');
-    for (const [k, v] of rec) row[index.get(k)!] = v;
+    for (const [k, v] of rec) {
+      const i = index.get(k);
+      if (i !== undefined) row[i] = v;
+    }
     return row;
   });
   columns.forEach((c, i) => {
@@ -191,7 +213,9 @@ export function buildTable(name: string, path: string, records: Array<Array<[str
     else if (def) c.kind = def.kind;
   });
   const def = catalogField(name);
-  return { name, path, label: def?.label, columns, rows };
+  const out: TableView = { name, path, label: def?.label, columns, rows };
+  if (omitted.size) out.omittedColumns = omitted.size;
+  return out;
 }
 
 export function errorView(code: string, message?: string): ErrorView {
@@ -234,6 +258,10 @@ export const TEXTS = {
   textSuccessDetail: T('Anything else makes Alipay re-send the notification for up to 24 hours.', '返回其他内容，支付宝会在 24 小时内按策略重发通知。'),
   textFail: T('"fail": the handler did not accept the notification', '"fail"：处理程序未接受该通知'),
   textFailDetail: T('Alipay will re-send it on its schedule for up to 24 hours.', '支付宝会在 24 小时内按策略重发。'),
+  columnsOmitted: T(
+    '{n} more distinct columns not shown (over {max}); see the raw view',
+    '另有 {n} 个不同的列未显示（超过 {max} 列）；请查看原文',
+  ),
   openapiOk: T('OpenAPI call succeeded (code 10000)', 'OpenAPI 调用成功（code 10000）'),
   openapiFail: T('OpenAPI call failed: {code}', 'OpenAPI 调用失败：{code}'),
 } satisfies Record<string, Text>;
