@@ -24,9 +24,12 @@ export interface MerchantConfig {
   /** The merchant's RSA public key (verifies the merchant's requests): inline text or a file. */
   publicKey?: string;
   publicKeyFile?: string;
+  /** The merchant's DSA public key (verifies DSA-signed requests, seed 000's sign type): inline text or a file. */
+  dsaPublicKey?: string;
+  dsaPublicKeyFile?: string;
   /** Only recorded for front ends (the merchant's side of the pair); the gateway never reads it. */
   privateKeyFile?: string;
-  /** Services this merchant may call; absent = all (others get HAS_NO_PRIVILEGE). */
+  /** Services in this merchant's contract; absent = all (others get ILLEGAL_PARTNER_EXTERFACE). */
   services?: string[];
   /** SNS users for sns.trade.operate.by.action. */
   snsUsers?: SnsUser[];
@@ -35,7 +38,15 @@ export interface MerchantConfig {
 export interface GatewayConfig {
   version?: 1;
   /** Alipay's side: the private key signs notifications, return URLs and XML; the public key is what merchants verify with. */
-  alipay: { privateKey?: string; privateKeyFile?: string; publicKeyFile?: string };
+  alipay: {
+    privateKey?: string;
+    privateKeyFile?: string;
+    publicKeyFile?: string;
+    /** Alipay's DSA key: signs what answers a DSA merchant (needed when a merchant has a DSA key). */
+    dsaPrivateKey?: string;
+    dsaPrivateKeyFile?: string;
+    dsaPublicKeyFile?: string;
+  };
   merchants: MerchantConfig[];
   notify?: { scheduleSeconds?: number[]; timeoutSeconds?: number; allowHttpAnyHost?: boolean };
 }
@@ -46,15 +57,18 @@ export interface Merchant {
   sellerEmail: string;
   md5Key?: string;
   publicKey?: crypto.KeyObject;
+  dsaPublicKey?: crypto.KeyObject;
   services?: Set<string>;
   snsUsers: SnsUser[];
   signTypes: MapiSignType[];
-  keyFiles: { md5Key?: string; merchantPrivateKey?: string; merchantPublicKey?: string; alipayPublicKey?: string };
+  keyFiles: { md5Key?: string; merchantPrivateKey?: string; merchantPublicKey?: string; alipayPublicKey?: string; merchantDsaPublicKey?: string; alipayDsaPublicKey?: string };
 }
 
 export interface LoadedConfig {
   merchants: Map<string, Merchant>;
   alipayPrivateKey: crypto.KeyObject;
+  /** Present when some merchant signs with DSA. */
+  alipayDsaPrivateKey?: crypto.KeyObject;
   notify: { scheduleMs?: number[]; timeoutMs?: number; allowHttpAnyHost: boolean };
   keyDir?: string;
 }
@@ -88,6 +102,9 @@ export function loadConfig(cfg: unknown, base: string, source: string, keyDir?: 
   if (!alipayPriv) throw configError(source, 'alipay.privateKey or alipay.privateKeyFile is required', '需要 alipay.privateKey 或 alipay.privateKeyFile');
   const alipayPrivateKey = loadPrivateKey(alipayPriv, `${source} alipay private key`).key;
   if (alipayPrivateKey.asymmetricKeyType !== 'rsa') throw configError(source, "Alipay's private key must be an RSA key", '支付宝私钥必须是 RSA 密钥');
+  const dsaPriv = alipay.dsaPrivateKey ?? (alipay.dsaPrivateKeyFile ? readKeyFile(base, alipay.dsaPrivateKeyFile, `${source} alipay.dsaPrivateKeyFile`) : undefined);
+  const alipayDsaPrivateKey = dsaPriv ? loadPrivateKey(dsaPriv, `${source} alipay DSA private key`).key : undefined;
+  if (alipayDsaPrivateKey && alipayDsaPrivateKey.asymmetricKeyType !== 'dsa') throw configError(source, "Alipay's DSA private key must be a DSA key", '支付宝 DSA 私钥必须是 DSA 密钥');
   if (!Array.isArray(c.merchants) || c.merchants.length === 0) throw configError(source, '"merchants" must list at least one merchant', '"merchants" 至少要有一个商户');
   const merchants = new Map<string, Merchant>();
   c.merchants.forEach((m, i) => {
@@ -98,15 +115,21 @@ export function loadConfig(cfg: unknown, base: string, source: string, keyDir?: 
     const pubText = m.publicKey ?? (m.publicKeyFile ? readKeyFile(base, m.publicKeyFile, `${where} publicKeyFile`) : undefined);
     const publicKey = pubText ? loadPublicKey(pubText, `${where} public key`).key : undefined;
     if (publicKey && publicKey.asymmetricKeyType !== 'rsa') throw configError(where, 'the merchant public key must be an RSA key', '商户公钥必须是 RSA 密钥');
-    if (!md5Key && !publicKey) throw configError(where, 'give an MD5 key or an RSA public key', '请提供 MD5 密钥或 RSA 公钥');
+    const dsaText = m.dsaPublicKey ?? (m.dsaPublicKeyFile ? readKeyFile(base, m.dsaPublicKeyFile, `${where} dsaPublicKeyFile`) : undefined);
+    const dsaPublicKey = dsaText ? loadPublicKey(dsaText, `${where} DSA public key`).key : undefined;
+    if (dsaPublicKey && dsaPublicKey.asymmetricKeyType !== 'dsa') throw configError(where, 'the merchant DSA public key must be a DSA key', '商户 DSA 公钥必须是 DSA 密钥');
+    if (dsaPublicKey && !alipayDsaPrivateKey) throw configError(where, 'a DSA merchant needs alipay.dsaPrivateKey or alipay.dsaPrivateKeyFile (signs the answers)', 'DSA 商户需要 alipay.dsaPrivateKey 或 alipay.dsaPrivateKeyFile（用于签名应答）');
+    if (!md5Key && !publicKey && !dsaPublicKey) throw configError(where, 'give an MD5 key, an RSA public key or a DSA public key', '请提供 MD5 密钥、RSA 公钥或 DSA 公钥');
     const signTypes: MapiSignType[] = [];
     if (md5Key) signTypes.push('MD5');
     if (publicKey) signTypes.push('RSA');
+    if (dsaPublicKey) signTypes.push('DSA');
     merchants.set(m.partner, {
       partner: m.partner,
       sellerEmail: m.sellerEmail ?? `seller-${m.partner.slice(-4)}@example.com`,
       md5Key,
       publicKey,
+      dsaPublicKey,
       services: Array.isArray(m.services) ? new Set(m.services) : undefined,
       snsUsers: Array.isArray(m.snsUsers) ? m.snsUsers.filter((u) => u && typeof u.id === 'string' && typeof u.key === 'string') : [],
       signTypes,
@@ -115,6 +138,8 @@ export function loadConfig(cfg: unknown, base: string, source: string, keyDir?: 
         merchantPrivateKey: resolveFile(base, m.privateKeyFile),
         merchantPublicKey: resolveFile(base, m.publicKeyFile),
         alipayPublicKey: resolveFile(base, alipay.publicKeyFile),
+        merchantDsaPublicKey: resolveFile(base, m.dsaPublicKeyFile),
+        alipayDsaPublicKey: resolveFile(base, alipay.dsaPublicKeyFile),
       },
     });
   });
@@ -126,6 +151,7 @@ export function loadConfig(cfg: unknown, base: string, source: string, keyDir?: 
   return {
     merchants,
     alipayPrivateKey,
+    alipayDsaPrivateKey,
     notify: {
       scheduleMs: schedule?.map((s) => s * 1000),
       timeoutMs: typeof n.timeoutSeconds === 'number' ? n.timeoutSeconds * 1000 : undefined,

@@ -6,9 +6,9 @@ import { Param, serializeQuery } from '../core/params';
 import type { LoadedConfig, Merchant } from './config';
 import type { LogFn } from './log';
 import { returnParams, signOutgoing, TEST_BUYER } from './messages';
-import { newNotifyId, Notifier } from './notifier';
+import { newReturnNotifyId, Notifier } from './notifier';
 import type { Store } from './state';
-import { alipayTime, MapiSignType, Trade, TradeKind, TradeStatus } from './types';
+import { alipayTime, isEscrow, MapiSignType, Trade, TradeKind, TradeStatus } from './types';
 
 /** A business outcome the gateway reports with a code (error XML or error page). */
 export class GatewayError extends Error {
@@ -83,7 +83,7 @@ export class Engine {
     let price = g('price');
     let quantity = g('quantity');
     let total = g('total_fee');
-    if (kind === 'create_partner_trade_by_buyer') {
+    if (isEscrow(kind)) {
       const cents = Math.round(Number(price) * 100) * Number(quantity) + Math.round(Number(g('logistics_fee')) * 100);
       total = (cents / 100).toFixed(2);
       if (cents > 100000000) throw new GatewayError('ILLEGAL_ARGUMENT', 'escrow total above 1,000,000');
@@ -98,6 +98,8 @@ export class Engine {
     const existing = this.store.byOutTradeNo(merchant.partner, outTradeNo);
     if (existing) {
       if (existing.status === 'TRADE_CLOSED') throw new GatewayError('TRADE_HAS_CLOSE', `out_trade_no ${outTradeNo} is closed`);
+      // Paying an already-paid order again: the gateway says so, not "duplicate order number".
+      if (existing.status !== 'WAIT_BUYER_PAY') throw new GatewayError('TRADE_HAS_SUCCESS', `out_trade_no ${outTradeNo} is already paid (${existing.status})`);
       if (existing.status !== 'WAIT_BUYER_PAY' || existing.totalFee !== total || existing.subject !== g('subject') || existing.kind !== kind) {
         throw new GatewayError('REPEAT_OUT_TRADE_NO', `out_trade_no ${outTradeNo} already used`);
       }
@@ -150,7 +152,7 @@ export class Engine {
   private signerKeys(t: Trade) {
     const merchant = this.merchant(t.partner);
     if (!merchant) throw new GatewayError('ILLEGAL_PARTNER', `partner ${t.partner} no longer configured`);
-    return { merchant, alipayPrivateKey: this.config.alipayPrivateKey };
+    return { merchant, alipayPrivateKey: this.config.alipayPrivateKey, alipayDsaPrivateKey: this.config.alipayDsaPrivateKey };
   }
 
   /** The cashier's Pay: returns the signed return URL (empty when the merchant gave none). */
@@ -166,7 +168,7 @@ export class Engine {
     await this.changed(t, 'paid');
     let returnUrl = '';
     if (t.returnUrl) {
-      const notifyId = newNotifyId();
+      const notifyId = newReturnNotifyId();
       this.returnIds.set(notifyId, { partner: t.partner, at: this.now() });
       const params: Param[] = signOutgoing(returnParams(t, notifyId, this.now()), t.signType, t.charset, keys);
       returnUrl = t.returnUrl + (t.returnUrl.includes('?') ? '&' : '?') + serializeQuery(params, t.charset);
@@ -176,7 +178,7 @@ export class Engine {
 
   /** send_goods_confirm_by_platform. */
   async ship(t: Trade, logisticsName: string, transportType: string, invoiceNo: string): Promise<Trade> {
-    if (t.kind !== 'create_partner_trade_by_buyer' || t.status !== 'WAIT_SELLER_SEND_GOODS') throw new GatewayError('TRADE_STATUS_NOT_AVAILD', `trade is ${t.status}`);
+    if (!isEscrow(t.kind) || t.status !== 'WAIT_SELLER_SEND_GOODS') throw new GatewayError('TRADE_STATUS_NOT_AVAILD', `trade is ${t.status}`);
     t.logisticsName = logisticsName;
     t.transportType = transportType;
     t.invoiceNo = invoiceNo;
@@ -225,7 +227,15 @@ export class Engine {
     const now = this.now();
     const n = this.store.notifications.get(notifyId);
     if (n && n.partner === partner && n.lastSentAt > 0 && now - n.lastSentAt <= 60_000) return true;
-    const r = this.returnIds.get(notifyId);
+    // A return URL's id is signed percent-encoded (`%2F`); a merchant may pass either form.
+    let r = this.returnIds.get(notifyId);
+    if (!r && notifyId.includes('%')) {
+      try {
+        r = this.returnIds.get(decodeURIComponent(notifyId));
+      } catch {
+        r = undefined;
+      }
+    }
     return !!r && r.partner === partner && now - r.at <= 60_000;
   }
 }

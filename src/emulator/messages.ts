@@ -7,7 +7,7 @@ import type { Param } from '../core/params';
 import { signContent, signParams } from '../core/sign';
 import { xmlSignContent } from '../core/xmlSignContent';
 import type { Merchant } from './config';
-import { alipayTime, MapiSignType, Trade } from './types';
+import { alipayTime, isEscrow, MapiSignType, Trade } from './types';
 
 /** The emulator's only buyer. */
 export const TEST_BUYER = { id: '2088102000000001', email: 'buyer@example.com' };
@@ -45,7 +45,7 @@ function tradeCommon(t: Trade): Array<[string, string]> {
 /** Parameters of the async notification (trade_status_sync), before signing. */
 export function notifyParams(t: Trade, notifyId: string, nowMs: number): Param[] {
   const escrow: Array<[string, string]> =
-    t.kind === 'create_partner_trade_by_buyer'
+    isEscrow(t.kind)
       ? [
           ['logistics_type', t.logisticsType],
           ['logistics_fee', t.logisticsFee],
@@ -73,7 +73,9 @@ export function returnParams(t: Trade, notifyId: string, nowMs: number): Param[]
   return clean([
     ['is_success', 'T'],
     ['exterface', t.kind],
-    ['notify_id', notifyId],
+    // Real return URLs carry the base64 notify_id percent-encoded, and the URL encodes it again
+    // (`%252F` on the wire): the once-decoded value (`%2F`) is what is signed (protocol.md).
+    ['notify_id', encodeURIComponent(notifyId)],
     ['notify_time', alipayTime(nowMs)],
     ['notify_type', 'trade_status_sync'],
     ...tradeCommon(t),
@@ -137,14 +139,17 @@ export function tradeBaseFields(t: Trade): Param[] {
   ]);
 }
 
-/** Alipay-side keys: MD5 with the merchant's key, RSA with Alipay's private key. */
+/** Alipay-side keys: MD5 with the merchant's key, RSA or DSA with Alipay's private key of that kind. */
 export interface SignerKeys {
   merchant: Merchant;
   alipayPrivateKey: KeyObject;
+  alipayDsaPrivateKey?: KeyObject;
 }
 
 function signingKey(k: SignerKeys, signType: MapiSignType): { md5Key: string } | { privateKey: KeyObject } {
-  return signType === 'MD5' ? { md5Key: k.merchant.md5Key ?? '' } : { privateKey: k.alipayPrivateKey };
+  if (signType === 'MD5') return { md5Key: k.merchant.md5Key ?? '' };
+  // config.ts refuses a DSA merchant without Alipay's DSA key, so this is present for DSA.
+  return { privateKey: signType === 'DSA' ? (k.alipayDsaPrivateKey as KeyObject) : k.alipayPrivateKey };
 }
 
 /** Signs parameters the gateway sends (notification, return URL). */

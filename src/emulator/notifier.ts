@@ -8,6 +8,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { serializeQuery, type Param } from '../core/params';
 import { encode } from '../core/charset';
+import { acceptsNotifyAnswer, classifyNotifyAnswer } from '../core/notifyAnswer';
 import type { LoadedConfig } from './config';
 import type { LogFn } from './log';
 import { redactParams } from './log';
@@ -29,9 +30,17 @@ export interface NotifierDeps {
 
 export type TamperMode = 'amount' | 'sign';
 
+/** An async notification's notify_id, shaped like real ones: 34 lowercase hex digits. */
 export function newNotifyId(): string {
-  // Real notify_ids are base64-like and carry '/' and '+': a merchant must decode them once.
-  return crypto.randomBytes(24).toString('base64');
+  return crypto.randomBytes(17).toString('hex');
+}
+
+/**
+ * A return URL's notify_id, shaped like real ones (`RqPnCoPT3K9/vwbh3I…`, base64 with '/' and '+').
+ * Real return URLs carry it percent-encoded once more (`%252F` on the wire): see returnNotifyIdValue.
+ */
+export function newReturnNotifyId(): string {
+  return 'RqPnCoPT3K9/vwbh3I' + crypto.randomBytes(36).toString('base64').replace(/=+$/, '');
 }
 
 export class Notifier {
@@ -47,7 +56,7 @@ export class Notifier {
     const merchant = this.d.config.merchants.get(t.partner);
     if (!merchant) return undefined;
     const notifyId = newNotifyId();
-    const params = signOutgoing(notifyParams(t, notifyId, this.d.now()), t.signType, t.charset, { merchant, alipayPrivateKey: this.d.config.alipayPrivateKey });
+    const params = signOutgoing(notifyParams(t, notifyId, this.d.now()), t.signType, t.charset, { merchant, alipayPrivateKey: this.d.config.alipayPrivateKey, alipayDsaPrivateKey: this.d.config.alipayDsaPrivateKey });
     const rec: NotificationRecord = {
       notifyId,
       tradeNo: t.tradeNo,
@@ -145,7 +154,9 @@ export class Notifier {
         kind: kind === 'tampered' ? `tampered:${mode}` : kind,
         n: attempt.attempt,
         url: rec.notifyUrl,
-        result: result.ok ? 'success' : `${result.status || 'no response'} ${JSON.stringify(result.answer.slice(0, 60))}${attempt.nextRetryMs !== undefined ? ` (retry in ${attempt.nextRetryMs} ms)` : ''}`,
+        result:
+          (result.ok ? 'success' : `${result.status || 'no response'} ${JSON.stringify(result.answer.slice(0, 60))}${attempt.nextRetryMs !== undefined ? ` (retry in ${attempt.nextRetryMs} ms)` : ''}`) +
+          (result.note === 'bom' ? ' (UTF-8 BOM before "success": refused)' : result.note === 'whitespace' ? ' (whitespace around "success": accepted)' : ''),
       },
       { attempt, notifyId: rec.notifyId, tradeNo: rec.tradeNo, params: redactParams(params) },
     );
@@ -153,7 +164,7 @@ export class Notifier {
     return attempt;
   }
 
-  private post(rec: NotificationRecord, params: Param[]): Promise<Pick<NotifyAttempt, 'status' | 'answer' | 'ok'>> {
+  private post(rec: NotificationRecord, params: Param[]): Promise<Pick<NotifyAttempt, 'status' | 'answer' | 'ok' | 'note'>> {
     let url: URL;
     try {
       url = new URL(rec.notifyUrl);
@@ -182,8 +193,12 @@ export class Notifier {
             size += c.length;
           });
           res.on('end', () => {
-            const answer = Buffer.concat(chunks).toString('utf8').slice(0, 200);
-            resolve({ status: res.statusCode ?? 0, answer, ok: answer.trim() === 'success' });
+            const bytes = Buffer.concat(chunks);
+            const status = res.statusCode ?? 0;
+            const answer = bytes.toString('utf8').slice(0, 200);
+            const kind = classifyNotifyAnswer(bytes);
+            const note = kind === 'bom' || kind === 'whitespace' ? { note: kind } : {};
+            resolve({ status, answer, ok: acceptsNotifyAnswer(status, bytes), ...note });
           });
           res.on('error', (e) => resolve({ status: res.statusCode ?? 0, answer: e.message, ok: false }));
         },

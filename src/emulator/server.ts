@@ -12,7 +12,7 @@ import { Engine, GatewayError } from './engine';
 import { bi, htmlEscape, page } from './html';
 import { Logger, makeLog, redactParams } from './log';
 import { DEFAULT_SCHEDULE_MS, Notifier, TamperMode } from './notifier';
-import { cashierPage, detailPage, errorPageReply, html, Reply, SERVICES, ServiceImpl, xml } from './services';
+import { cashierPage, detailPage, errorPageReply, html, plainText, Reply, SERVICES, ServiceImpl, xml } from './services';
 import { Store } from './state';
 import type { MapiSignType, NotificationRecord, NotifyAttempt, Trade } from './types';
 import { errorXml } from './xml';
@@ -205,6 +205,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     };
     if (!impl) return fail('ILLEGAL_SERVICE');
     const merchant = config.merchants.get(values.get('partner') ?? '');
+    // notify_verify answers in plain text, also for a partner it does not know (the documented `invalid`).
+    if (!merchant && serviceName === 'notify_verify') {
+      log('request', { en: '{service} → {code} {why}', zh: '{service} → {code} {why}' }, { service: serviceName, code: 'invalid', why: 'unknown partner' });
+      return plainText('invalid', charset);
+    }
     if (!merchant) return fail('ILLEGAL_PARTNER');
     let signType: MapiSignType = 'MD5';
     if (!impl.unsigned) {
@@ -219,10 +224,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       if (normalized !== st.toUpperCase() || normalized === 'RSA2') return fail('ILLEGAL_SIGN_TYPE', st);
       if (!(merchant.signTypes as string[]).includes(normalized)) return fail('ILLEGAL_SECURITY_PROFILE', `no ${normalized} key for this partner`);
       signType = normalized as MapiSignType;
-      const key = signType === 'MD5' ? { md5Key: merchant.md5Key as string } : { publicKey: merchant.publicKey as NonNullable<typeof merchant.publicKey> };
+      const key =
+        signType === 'MD5'
+          ? { md5Key: merchant.md5Key as string }
+          : { publicKey: (signType === 'DSA' ? merchant.dsaPublicKey : merchant.publicKey) as NonNullable<typeof merchant.publicKey> };
       if (!verifyParams(params, signType, key, charset).valid) return fail('ILLEGAL_SIGN');
     }
-    if (!impl.unsigned && merchant.services && !merchant.services.has(serviceName)) return fail('HAS_NO_PRIVILEGE');
+    // A service outside the merchant's contract: what integrators see from the real gateway.
+    if (!impl.unsigned && merchant.services && !merchant.services.has(serviceName)) return fail('ILLEGAL_PARTNER_EXTERFACE');
     const bad = checkBusinessParams(serviceName, params);
     if (bad) return fail('ILLEGAL_ARGUMENT', bad);
     try {

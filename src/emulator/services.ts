@@ -1,5 +1,6 @@
 // The MAPI services the emulator answers, after the gateway checks passed
 // (service, partner, charset, sign_type, sign, privilege, parameters).
+import * as crypto from 'node:crypto';
 import { encode, type Charset } from '../core/charset';
 import { errorByCode } from '../core/catalog';
 import { removeParams, type Param } from '../core/params';
@@ -41,6 +42,11 @@ export function html(body: Buffer, charset: Charset, status = 200): Reply {
 
 export function xml(body: Reply['body'], charset: Charset, status = 200): Reply {
   return { status, headers: { 'content-type': contentType('xml', charset) }, body };
+}
+
+/** notify_verify's plain-text answers: `true`, `false`, or `invalid` (unknown partner). */
+export function plainText(text: 'true' | 'false' | 'invalid' | string, charset: Charset): Reply {
+  return { status: 200, headers: { 'content-type': contentType('text', charset) }, body: Buffer.from(text) };
 }
 
 export function errorPageReply(code: string, charset: Charset): Reply {
@@ -89,7 +95,7 @@ function echo(params: readonly Param[]): Param[] {
 function signedTradeXml(call: ServiceCall, t: Trade, node: string, fieldsOf: (t: Trade) => Param[]): Reply {
   const fragment = call.engine.signedAnswer(t, `${node}|${call.signType}|${call.charset}`, () => {
     const fields = fieldsOf(t);
-    const sign = signXmlFields(fields, call.signType, call.charset, { merchant: call.merchant, alipayPrivateKey: call.engine.config.alipayPrivateKey });
+    const sign = signXmlFields(fields, call.signType, call.charset, { merchant: call.merchant, alipayPrivateKey: call.engine.config.alipayPrivateKey, alipayDsaPrivateKey: call.engine.config.alipayDsaPrivateKey });
     return encode(signedResponseXml(node, fields, sign, call.signType), call.charset);
   });
   return xml(successXmlChunks({ request: echo(call.params) }, call.charset, fragment), call.charset);
@@ -113,6 +119,18 @@ const SNS_ACTIONS = new Set(['payAction', 'modifyAction', 'closeAction', 'detail
 export const SERVICES: Record<string, ServiceImpl> = {
   create_direct_pay_by_user: { kind: 'page', run: createPage('create_direct_pay_by_user') },
   create_partner_trade_by_buyer: { kind: 'page', run: createPage('create_partner_trade_by_buyer') },
+  trade_create_by_buyer: { kind: 'page', run: createPage('trade_create_by_buyer') },
+
+  /** The anti-phishing timestamp key (防钓鱼时间戳): `<response><timestamp><encrypt_key>`, signed like the other nodes. */
+  query_timestamp: {
+    kind: 'xml',
+    run: (call) => {
+      // Real keys are base64-like; the emulator does not check anti_phishing_key afterwards.
+      const fields = [{ name: 'encrypt_key', value: crypto.randomBytes(12).toString('base64') }];
+      const sign = signXmlFields(fields, call.signType, call.charset, { merchant: call.merchant, alipayPrivateKey: call.engine.config.alipayPrivateKey, alipayDsaPrivateKey: call.engine.config.alipayDsaPrivateKey });
+      return xml(successXml({ request: echo(call.params) }, call.charset, signedResponseXml('timestamp', fields, sign, call.signType)), call.charset);
+    },
+  },
 
   single_trade_query: {
     kind: 'xml',
@@ -160,10 +178,6 @@ export const SERVICES: Record<string, ServiceImpl> = {
   notify_verify: {
     kind: 'text',
     unsigned: true,
-    run: (call) => ({
-      status: 200,
-      headers: { 'content-type': contentType('text', call.charset) },
-      body: Buffer.from(String(call.engine.verifyNotifyId(call.merchant.partner, call.values.get('notify_id') ?? ''))),
-    }),
+    run: (call) => plainText(String(call.engine.verifyNotifyId(call.merchant.partner, call.values.get('notify_id') ?? '')), call.charset),
   },
 };

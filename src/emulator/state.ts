@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CHARSETS } from '../core/charset';
 import { ToolkitError } from '../core/i18n';
-import { NotificationRecord, Trade, TRADE_KINDS, TRADE_STATUSES } from './types';
+import { MAPI_SIGN_TYPES, NotificationRecord, Trade, TRADE_KINDS, TRADE_STATUSES } from './types';
 
 interface StateFile {
   version: 1;
@@ -33,7 +33,7 @@ function validTrade(t: unknown): t is Trade {
     (TRADE_STATUSES as readonly unknown[]).includes(r.status) &&
     (TRADE_KINDS as readonly unknown[]).includes(r.kind) &&
     (CHARSETS as readonly unknown[]).includes(r.charset) &&
-    (r.signType === 'MD5' || r.signType === 'RSA')
+    (MAPI_SIGN_TYPES as readonly unknown[]).includes(r.signType)
   );
 }
 

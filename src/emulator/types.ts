@@ -5,11 +5,17 @@ import type { Charset } from '../core/charset';
 export type TradeStatus = 'WAIT_BUYER_PAY' | 'WAIT_SELLER_SEND_GOODS' | 'WAIT_BUYER_CONFIRM_GOODS' | 'TRADE_FINISHED' | 'TRADE_SUCCESS' | 'TRADE_CLOSED';
 export const TRADE_STATUSES: readonly TradeStatus[] = ['WAIT_BUYER_PAY', 'WAIT_SELLER_SEND_GOODS', 'WAIT_BUYER_CONFIRM_GOODS', 'TRADE_FINISHED', 'TRADE_SUCCESS', 'TRADE_CLOSED'];
 
-export type TradeKind = 'create_direct_pay_by_user' | 'create_partner_trade_by_buyer';
-export const TRADE_KINDS: readonly TradeKind[] = ['create_direct_pay_by_user', 'create_partner_trade_by_buyer'];
+export type TradeKind = 'create_direct_pay_by_user' | 'create_partner_trade_by_buyer' | 'trade_create_by_buyer';
+export const TRADE_KINDS: readonly TradeKind[] = ['create_direct_pay_by_user', 'create_partner_trade_by_buyer', 'trade_create_by_buyer'];
 
-/** Signature types the emulator accepts (MAPI; RSA2 belongs to OpenAPI, DSA has no key here). */
-export type MapiSignType = 'MD5' | 'RSA';
+/** Escrow (担保交易) and the dual interface (标准双接口) share the escrow life cycle: pay, ship, confirm. */
+export function isEscrow(kind: TradeKind): boolean {
+  return kind !== 'create_direct_pay_by_user';
+}
+
+/** Signature types the emulator accepts (MAPI; RSA2 belongs to OpenAPI). */
+export type MapiSignType = 'MD5' | 'RSA' | 'DSA';
+export const MAPI_SIGN_TYPES: readonly MapiSignType[] = ['MD5', 'RSA', 'DSA'];
 
 export interface Trade {
   tradeNo: string;
@@ -57,6 +63,8 @@ export interface NotifyAttempt {
   /** First 200 characters of the merchant's answer, or the network error. */
   answer: string;
   ok: boolean;
+  /** Why an answer that reads "success" was refused (a BOM) or only tolerated (whitespace around it). */
+  note?: 'bom' | 'whitespace';
   /** Delay before the next scheduled attempt, when one is scheduled. */
   nextRetryMs?: number;
 }

@@ -59,8 +59,8 @@ describe('emulator: gateway errors and hostile input', () => {
     assert.equal(await code(query().replace('_input_charset=utf-8', '_input_charset=%ZZ')), errorXmlOf('ILLEGAL_CHARSET'));
   });
 
-  it('HAS_NO_PRIVILEGE: a service the merchant may not call', async () => {
-    assert.equal(await code(signedQuery('close_trade', { trade_no: '2026112321001004000000000001' }, { partner: LIMITED, md5Key: 'limitedkey' })), errorXmlOf('HAS_NO_PRIVILEGE'));
+  it('ILLEGAL_PARTNER_EXTERFACE: a service outside the merchant\'s contract', async () => {
+    assert.equal(await code(signedQuery('close_trade', { trade_no: '2026112321001004000000000001' }, { partner: LIMITED, md5Key: 'limitedkey' })), errorXmlOf('ILLEGAL_PARTNER_EXTERFACE'));
   });
 
   it('TRADE_NOT_EXIST, also for another merchant\'s trade', async () => {
