@@ -16,7 +16,9 @@
  * index.js.map is beside it.
  *
  * Contract with the runner: one line `__RESULT__ {"passed":n,"failed":m,"pending":k}`
- * on the console; `run()` rejects when anything failed, was pending (skipped tests
+ * on the console at the end, and `__PROGRESS__ {"test":title,"passed":n,…}` as
+ * each test starts and ends, so a runner that gives up on a stuck test still
+ * names it and reports true totals; `run()` rejects when anything failed, was pending (skipped tests
  * are not allowed) or no test ran, which makes the workbench exit with code 1.
  */
 import { format } from 'util';
@@ -80,6 +82,8 @@ export function run(): Promise<void> {
 
   return new Promise((resolve, reject) => {
     const counts = { passed: 0, failed: 0, pending: 0 };
+    const progress = (test: string): void =>
+      console.log(`${mark}__PROGRESS__ ${JSON.stringify({ test, ...counts })}`);
     const runner = mocha.run(() => {
       report(counts);
       unmark();
@@ -91,8 +95,15 @@ export function run(): Promise<void> {
       console.error(mark + problem);
       reject(new Error(problem));
     });
-    runner.on('pass', () => counts.passed++);
-    runner.on('fail', () => counts.failed++);
+    runner.on('test', (t) => progress(t.fullTitle()));
+    runner.on('pass', () => {
+      counts.passed++;
+      progress('');
+    });
+    runner.on('fail', () => {
+      counts.failed++;
+      progress('');
+    });
     runner.on('pending', () => counts.pending++);
   });
 }

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { ToolkitError } from '../../src/core/i18n';
 import { derivePublicKey, describeKey, generateRsaPair, keysMatch, loadPrivateKey, loadPublicKey, toBareBase64, toPkcs1, toPkcs8 } from '../../src/core/keys';
 import { signContent, verifyContent } from '../../src/core/sign';
-import { keyPath, openssl, pemFileForBase64, readKey, tempDir } from './support/signing';
+import { keyPath, openssl, pemFileForBase64, readKey, tempDir } from '../unit/support/signing';
 
 const dir = tempDir();
 

@@ -10,7 +10,7 @@ import * as fc from 'fast-check';
 import * as iconv from 'iconv-lite';
 import { isToolkitError, ToolkitError } from '../../src/core/i18n';
 import { decodeResponse, DecodeOptions, ResponseModel, responseToJson } from '../../src/core/response';
-import { keyPath, openssl, readKey, tempDir } from './support/signing';
+import { keyPath, openssl, readKey, tempDir } from '../unit/support/signing';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIX = path.join(ROOT, 'test', 'fixtures', 'responses');

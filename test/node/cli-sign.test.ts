@@ -9,7 +9,7 @@ import { encode } from '../../src/core/charset';
 import { loadPublicKey } from '../../src/core/keys';
 import { parseInput, getParam } from '../../src/core/params';
 import { md5Sign, presignString, signContent, verifyParams } from '../../src/core/sign';
-import { ROOT, keyPath, readKey, tempDir } from './support/signing';
+import { ROOT, keyPath, readKey, tempDir } from '../unit/support/signing';
 
 const BUILT_CLI = path.join(ROOT, 'dist', 'cli.js');
 let CLI = BUILT_CLI;

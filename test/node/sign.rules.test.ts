@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { parseInput, buildUrl, getParam } from '../../src/core/params';
 import { presignString, signParams, verifyParams, signContent, verifyContent } from '../../src/core/sign';
 import { loadPrivateKey } from '../../src/core/keys';
-import { keyPath, openssl, pemFileForBase64, readKey, tempDir } from './support/signing';
+import { keyPath, openssl, pemFileForBase64, readKey, tempDir } from '../unit/support/signing';
 
 const md5Python = (text: string, key: string, charset: string): string =>
   execFileSync('python3', ['-c', 'import hashlib,sys; print(hashlib.md5((sys.argv[1]+sys.argv[2]).encode(sys.argv[3])).hexdigest())', text, key, charset])

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Charset, encode } from '../../src/core/charset';
 import { SignType, presignString, signContent, verifyContent, verifyParams } from '../../src/core/sign';
-import { keyPath, openssl, pemFileForBase64, readKey, tempDir } from './support/signing';
+import { keyPath, openssl, pemFileForBase64, readKey, tempDir } from '../unit/support/signing';
 
 interface Case {
   label: string;
