@@ -10,7 +10,7 @@ import { parseQuery, type Param } from '../../src/core/params';
 import { xmlSignContent } from '../../src/core/xmlSignContent';
 import { startGateway, type RunningGateway } from '../../src/emulator';
 import { FIX, get, MD5_KEY, MerchantServer, PARTNER, postForm, read, signedQuery, SNS, startTest, testConfig, tradeNoOf, valueOf } from './emulator-helpers';
-import { keyPath, openssl, tempDir } from './support/signing';
+import { keyPath, openssl, tempDir } from '../unit/support/signing';
 
 /** Seed 000's partner, configured with only a DSA key (its sign type). */
 const SEED_PARTNER = '2088002464631181';
