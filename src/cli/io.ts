@@ -112,6 +112,8 @@ const ROLE_ZH: Record<string, string> = {
   'public key': '公钥',
   'merchant public key': '商户公钥',
   "Alipay's public key": '支付宝公钥',
+  'AES key': 'AES 密钥',
+  certificate: '证书',
 };
 
 export function readFileOrFail(file: string, what: string): Buffer {

@@ -29,18 +29,20 @@ import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import { ToolkitError } from '../core/i18n';
 import { derivePublicKey, fingerprintOf, keysMatch, loadAnyKey, loadPrivateKey, toPkcs8 } from '../core/keys';
+import { parseAesKey } from '../core/openapi/aes';
 import { Profile } from '../core/profile';
 import type { SigningKey, VerifyingKey } from '../core/sign';
 import { addKnownSecret, errorText, log, reportError } from './log';
 import { getProfile } from './profiles';
 
-export type SecretKind = 'md5Key' | 'privateKey' | 'alipayPublicKey';
-export const SECRET_KINDS: readonly SecretKind[] = ['md5Key', 'privateKey', 'alipayPublicKey'];
+export type SecretKind = 'md5Key' | 'privateKey' | 'alipayPublicKey' | 'aesKey';
+export const SECRET_KINDS: readonly SecretKind[] = ['md5Key', 'privateKey', 'alipayPublicKey', 'aesKey'];
 
 const SET_COMMAND: Record<SecretKind, string> = {
   md5Key: 'alipay.setMd5Key',
   privateKey: 'alipay.setPrivateKey',
   alipayPublicKey: 'alipay.setAlipayPublicKey',
+  aesKey: 'alipay.setAesKey',
 };
 
 let storage: vscode.SecretStorage | undefined;
@@ -55,6 +57,8 @@ function kindLabel(kind: SecretKind): string {
       return vscode.l10n.t('merchant private key');
     case 'alipayPublicKey':
       return vscode.l10n.t('Alipay public key');
+    case 'aesKey':
+      return vscode.l10n.t('AES key');
   }
 }
 
@@ -79,6 +83,7 @@ export async function getSecret(profile: Profile | string, kind: SecretKind): Pr
 
 export function secretFingerprint(kind: SecretKind, value: string): string {
   if (kind === 'md5Key') return 'sha256:' + crypto.createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 16);
+  if (kind === 'aesKey') return 'sha256:' + crypto.createHash('sha256').update(Buffer.from(value, 'base64')).digest('hex').slice(0, 16);
   try {
     return fingerprintOf(loadAnyKey(value, kindLabel(kind)).key);
   } catch {
@@ -99,6 +104,7 @@ function normalize(kind: SecretKind, input: string | Uint8Array): string {
     if (!/^[\x21-\x7e]+$/.test(v)) throw invalid('The MD5 key contains characters other than letters and digits', 'MD5 密钥包含字母和数字以外的字符');
     return v;
   }
+  if (kind === 'aesKey') return parseAesKey(typeof input === 'string' ? input : Buffer.from(input), vscode.l10n.t('AES key')).toString('base64');
   const raw = typeof input === 'string' ? input : Buffer.from(input);
   if (kind === 'privateKey') return toPkcs8(raw, vscode.l10n.t('merchant private key'));
   if (loadAnyKey(raw, vscode.l10n.t('Alipay public key')).info.kind === 'private') {
@@ -197,7 +203,7 @@ function resolveProfile(name: string | undefined): Profile {
 }
 
 async function askValue(kind: SecretKind, profile: Profile): Promise<string | Uint8Array | undefined> {
-  if (kind !== 'md5Key') {
+  if (kind !== 'md5Key' && kind !== 'aesKey') {
     const paste = vscode.l10n.t('Paste the key');
     const file = vscode.l10n.t('Read it from a file…');
     const how = await vscode.window.showQuickPick([paste, file], { title: vscode.l10n.t('{0} for profile {1}', kindLabel(kind), profile.name) });
@@ -213,7 +219,12 @@ async function askValue(kind: SecretKind, profile: Profile): Promise<string | Ui
   }
   return vscode.window.showInputBox({
     title: vscode.l10n.t('{0} for profile {1}', kindLabel(kind), profile.name),
-    prompt: kind === 'md5Key' ? vscode.l10n.t('The 32-character MD5 key from the Alipay console. Stored in VS Code secret storage only.') : vscode.l10n.t('PEM or bare base64, as Alipay\'s key tool prints it. Stored in VS Code secret storage only.'),
+    prompt:
+      kind === 'md5Key'
+        ? vscode.l10n.t('The 32-character MD5 key from the Alipay console. Stored in VS Code secret storage only.')
+        : kind === 'aesKey'
+          ? vscode.l10n.t('The base64 AES key from the Alipay console (content encryption). Stored in VS Code secret storage only.')
+          : vscode.l10n.t('PEM or bare base64, as Alipay\'s key tool prints it. Stored in VS Code secret storage only.'),
     password: true,
     ignoreFocusOut: true,
     validateInput: (v) => {

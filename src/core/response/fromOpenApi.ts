@@ -1,7 +1,8 @@
 // OpenAPI JSON responses (`{"alipay_trade_query_response":{…},"sign":"…"}`)
 // → ResponseModel. The signature covers the node's raw text exactly as
 // received, so the node is located in the text, never re-serialised.
-import { localize, ToolkitError } from '../i18n';
+import { localize, Text, ToolkitError } from '../i18n';
+import { aesDecrypt, parseAesKey } from '../openapi/aes';
 import { buildTable, errorView, FieldView, labelField, ResponseModel, TableView, TEXTS } from './model';
 import { verifyOpenApi, VerifyKeys } from './signature';
 
@@ -80,6 +81,15 @@ function walk(obj: Record<string, unknown>, path: string, depth: number, fields:
   }
 }
 
+const ENCRYPTED_NO_KEY: Text = {
+  en: 'Encrypted response (encrypt_type=AES): give the AES key to read it (decode --aes-key-file, or the profile\'s AES key)',
+  zh: '加密的响应（encrypt_type=AES）：需要 AES 密钥才能读取（decode --aes-key-file，或在配置中设置 AES 密钥）',
+};
+const DECRYPTED: Text = {
+  en: 'Decrypted with the AES key (encrypt_type=AES); the signature was checked over the ciphertext.',
+  zh: '已用 AES 密钥解密（encrypt_type=AES）；签名按密文验证。',
+};
+
 export function isOpenApiJson(text: string): boolean {
   return /^\{\s*"[A-Za-z0-9_.]+_response"\s*:/.test(text) || /"[A-Za-z0-9_.]+_response"\s*:\s*\{/.test(text.slice(0, 4096));
 }
@@ -101,7 +111,22 @@ export function fromOpenApi(text: string, keys: VerifyKeys): ResponseModel {
     });
   }
   const raw = topLevelRaw(text).get(node) ?? '';
-  const body = top[node];
+  let body = top[node];
+  // encrypt_type=AES: the node is the ciphertext string. The signature (over the ciphertext) is checked first.
+  let encryption: Text | undefined;
+  if (typeof body === 'string') {
+    if (!keys.aesKey) encryption = ENCRYPTED_NO_KEY;
+    else {
+      const key = Buffer.isBuffer(keys.aesKey) ? keys.aesKey : parseAesKey(keys.aesKey);
+      const plain = aesDecrypt(body, key, `${node} (encrypt_type=AES)`);
+      try {
+        body = JSON.parse(plain);
+      } catch (e) {
+        throw bad(`${node} decrypted to text that is not JSON (${(e as Error).message})`);
+      }
+      encryption = DECRYPTED;
+    }
+  }
   const fields: FieldView[] = [];
   const tables: TableView[] = [];
   if (body && typeof body === 'object' && !Array.isArray(body)) walk(body as Record<string, unknown>, '', 0, fields, tables);
@@ -120,8 +145,12 @@ export function fromOpenApi(text: string, keys: VerifyKeys): ResponseModel {
   const signature = verifyOpenApi(node, raw, scalar(top.sign) || undefined, scalar(top.sign_type) || undefined, keys);
   return {
     kind: 'openapi',
-    success,
-    status: { success, title, detail: error?.entry?.meaning ?? (error?.message ? { en: error.message, zh: error.message } : undefined) },
+    success: encryption === ENCRYPTED_NO_KEY ? undefined : success,
+    status: {
+      success: encryption === ENCRYPTED_NO_KEY ? undefined : success,
+      title: encryption === ENCRYPTED_NO_KEY ? ENCRYPTED_NO_KEY : title,
+      detail: encryption ?? error?.entry?.meaning ?? (error?.message ? { en: error.message, zh: error.message } : undefined),
+    },
     error,
     service: node.replace(/_response$/, '').replace(/_/g, '.'),
     charset: 'utf-8',

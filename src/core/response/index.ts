@@ -90,7 +90,7 @@ export function decodeResponse(input: string | Buffer, options: DecodeOptions = 
       // Only XML carries its own charset; for a form body the parameters decide.
       if (detectResponseKind(text) === 'xml') bytesCharset = d.charset;
     }
-    const keys: VerifyKeys = { md5Key: options.md5Key, publicKey: options.publicKey };
+    const keys: VerifyKeys = { md5Key: options.md5Key, publicKey: options.publicKey, aesKey: options.aesKey };
     const kind = detectResponseKind(text);
     switch (kind) {
       case 'xml':

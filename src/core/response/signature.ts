@@ -15,6 +15,8 @@ export interface VerifyKeys {
   md5Key?: string;
   /** Alipay's public key (PEM, bare base64, or a KeyObject). */
   publicKey?: string | Buffer | crypto.KeyObject;
+  /** The OpenAPI AES key (base64 text as the console shows it, or its bytes): decrypts encrypt_type=AES responses. */
+  aesKey?: string | Buffer;
 }
 
 const T = (en: string, zh: string): Text => ({ en, zh });
@@ -33,6 +35,14 @@ export const SIGN_TEXTS = {
   openapiRule: T(
     'The raw text of the {node} node, exactly as received (sign_type assumed RSA2 when absent).',
     '{node} 节点的原始文本，与收到的完全一致（未给出 sign_type 时按 RSA2）。',
+  ),
+  openapiEncryptedRule: T(
+    'The raw text of the {node} node as received: the AES ciphertext string, verified before decrypting (encrypt_type=AES).',
+    '{node} 节点的原始文本，与收到的完全一致：即 AES 密文字符串，先验签再解密（encrypt_type=AES）。',
+  ),
+  openapiSpacing: T(
+    ' The content is the node exactly as sent; here it is written the way JSON.stringify writes it (no spaces): if a program parsed and re-serialised the response before verifying, the original text is needed.',
+    ' 验签内容是节点的原始文本；此处内容与 JSON.stringify 的写法（无空格）相同：如果程序在验签前解析并重新序列化了响应，请改用原始文本。',
   ),
   openapiNotifyKept: T(' Verified with sign_type included in the content (OpenAPI notification).', ' 验签内容包含 sign_type（OpenAPI 通知）。'),
   noSign: T('The response carries no signature.', '响应没有签名。'),
@@ -148,9 +158,30 @@ export function verifyParamsSignature(params: readonly Param[], returnUrl: boole
   );
 }
 
-/** OpenAPI JSON: the raw text of the `…_response` node. */
+/**
+ * OpenAPI JSON: the raw text of the `…_response` node. An encrypted node is a
+ * JSON string: the signature covers the ciphertext (quotes included, as the
+ * Java SDK cuts it; without them is tried too) and is checked before decrypting.
+ */
 export function verifyOpenApi(node: string, rawNode: string, sign: string | undefined, signType: string | undefined, keys: VerifyKeys): SignatureView {
   if (!sign) return unsigned('utf-8', SIGN_TEXTS.noSign);
-  const note = { en: SIGN_TEXTS.openapiRule.en.replace('{node}', node), zh: SIGN_TEXTS.openapiRule.zh.replace('{node}', node) };
-  return verify({ content: rawNode, sign, type: signType ?? 'RSA2', charset: 'utf-8', inferred: false, note }, keys);
+  const encrypted = rawNode.startsWith('"');
+  const rule = encrypted ? SIGN_TEXTS.openapiEncryptedRule : SIGN_TEXTS.openapiRule;
+  const note = { en: rule.en.replace('{node}', node), zh: rule.zh.replace('{node}', node) };
+  const alternatives = encrypted ? [{ content: rawNode.slice(1, -1), note }] : undefined;
+  const view = verify({ content: rawNode, sign, type: signType ?? 'RSA2', charset: 'utf-8', inferred: false, note, alternatives }, keys);
+  // A node in exactly JSON.stringify's form is the mark of a client that parsed and re-serialised the answer.
+  if (view.verdict === 'invalid' && !encrypted && rawNode === reserialised(rawNode)) {
+    return { ...view, reason: join(view.reason ?? SIGN_TEXTS.mismatch, SIGN_TEXTS.openapiSpacing) };
+  }
+  return view;
+}
+
+/** The node as JSON.stringify would write it (what a client that re-serialises signs over). */
+function reserialised(raw: string): string {
+  try {
+    return JSON.stringify(JSON.parse(raw));
+  } catch {
+    return raw;
+  }
 }

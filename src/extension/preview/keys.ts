@@ -10,8 +10,8 @@ export function profileKeyDeps(): PreviewDeps {
   return {
     async getVerifyKeys() {
       const profile = getActiveProfile();
-      const [md5Key, publicKey] = await Promise.all([getSecret(profile, 'md5Key'), getSecret(profile, 'alipayPublicKey')]);
-      return { keys: { md5Key, publicKey }, profile: profile.name };
+      const [md5Key, publicKey, aesKey] = await Promise.all([getSecret(profile, 'md5Key'), getSecret(profile, 'alipayPublicKey'), getSecret(profile, 'aesKey')]);
+      return { keys: { md5Key, publicKey, aesKey }, profile: profile.name };
     },
     keyEvents: [onDidChangeActiveProfile as vscode.Event<unknown>, onDidChangeSecrets as vscode.Event<unknown>],
   };
