@@ -5,7 +5,7 @@ import type { Subcommand } from '../cli';
 import { aesDecrypt, aesEncrypt, parseAesKey } from '../core/openapi/aes';
 import { parseArgs } from './args';
 import { printUsage } from './common';
-import { CliIO, EXIT, UsageError, readFileOrFail } from './io';
+import { CliIO, EXIT, UsageError, printData, readFileOrFail } from './io';
 
 const USAGE = {
   en: `alipay-toolkit aes encrypt [INPUT] --key-file F     plain text → base64 ciphertext (one line)
@@ -70,8 +70,8 @@ export const command: Subcommand = {
     if (!keyFile) throw new UsageError('aes {sub} needs --key-file F (the base64 AES key from the console)', 'aes {sub} 需要 --key-file F（控制台中的 base64 AES 密钥）', { sub });
     const key = parseAesKey(readFileOrFail(keyFile, 'AES key'), `AES key file "${keyFile}"`);
     const { text, where } = await readText(io, a.positionals[0]);
-    if (sub === 'encrypt') io.stdout(aesEncrypt(text, key));
-    else io.stdout(aesDecrypt(text, key, where));
+    // Machine output, byte-exact (piped into openssl or a program).
+    printData(io, sub === 'encrypt' ? aesEncrypt(text, key) : aesDecrypt(text, key, where));
     return EXIT.ok;
   },
 };
