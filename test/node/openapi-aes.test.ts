@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { aesDecrypt, aesEncrypt, parseAesKey } from '../../src/core/openapi/aes';
 import { decodeResponse } from '../../src/core/response';
-import { runCli } from './support/cliRun';
-import { openssl, readKey, tempDir } from './support/signing';
+import { runCli } from '../unit/support/cliRun';
+import { openssl, readKey, tempDir } from '../unit/support/signing';
 
 const dir = tempDir('alipay-aes-');
 const ZERO_IV = '0'.repeat(32);
