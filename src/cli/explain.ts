@@ -53,7 +53,7 @@ export const command: Subcommand = {
   async run(args: string[], io: CliIO): Promise<number> {
     const opts = readOptions(args);
     const lang = io.lang;
-    const entry = explain(opts.token, { field: opts.field });
+    const entry = explain(opts.token, { field: opts.field, explicit: true });
     const known = !!entry && !entry.unknownValue;
     if (opts.json) {
       printData(io, JSON.stringify({ token: opts.token, field: opts.field ?? null, known, entry: entry ?? null }, null, 2));

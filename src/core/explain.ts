@@ -3,7 +3,7 @@
 // the token under the cursor and its field. Hover, preview, CLI and the log
 // summary all label things through here.
 import {
-  ActionHint, EnumDef, ErrorLevel, ParamSpec, Text,
+  ActionHint, CatalogSource, EnumDef, ErrorLevel, ParamSpec, Text,
   LEVEL_TEXT, allEnums, enumFor, enumValue, errorByCode, field as fieldDef, paramSpec, service as serviceDef,
 } from './catalog';
 
@@ -32,10 +32,29 @@ export interface Entry {
   items?: Entry[];
   /** Set when the token is a value of a known field but is not a documented value. */
   unknownValue?: string;
+  /** Where the meaning comes from, when the catalog records it. */
+  source?: CatalogSource;
+  /** The meaning is our reading, not stated by the reference documents: front ends say so. */
+  inferred?: boolean;
 }
 
 export interface ExplainOptions {
   field?: string;
+  /** The token was asked for on purpose (CLI `explain`): a bare number may then be an OpenAPI code such as 40002. */
+  explicit?: boolean;
+}
+
+/** Shown first among the facts of an inferred meaning (hover and `explain` render facts). */
+export const INFERRED_NOTE: Text = {
+  en: 'Inferred meaning: not stated in the seed documents or catalog-facts.md.',
+  zh: '推断的含义：种子文档与 catalog-facts.md 中均未写明。',
+};
+
+/** Adds the source marker and, for an inferred meaning, the note in front of the facts. */
+function sourced(e: Entry, source: CatalogSource | undefined): Entry {
+  if (!source) return e;
+  if (source !== 'inferred') return { ...e, source };
+  return { ...e, source, inferred: true, facts: [INFERRED_NOTE, ...(e.facts ?? [])] };
 }
 
 /** Field names whose values are error codes. `code` carries the OpenAPI numeric codes. */
@@ -54,16 +73,16 @@ function errorEntry(code: string, fieldName?: string): Entry | undefined {
   if (!e) return undefined;
   const facts: Text[] = [];
   if (e.parent) facts.push(T(`Comes with code ${e.parent}`, `对应公共错误码 ${e.parent}`));
-  return {
+  return sourced({
     kind: 'error', token: e.code, field: fieldName, title: e.meaning, level: e.level, levelText: LEVEL_TEXT[e.level],
     check: e.check, action: e.action, facts: facts.length ? facts : undefined,
-  };
+  }, e.source);
 }
 
 function enumEntry(def: EnumDef, value: string, fieldName?: string): Entry | undefined {
   const hit = enumValue(def, value);
   if (!hit) return undefined;
-  return { kind: 'enum', token: hit.value, field: fieldName, title: hit.meaning, detail: hit.note, enumName: def.name, enumTitle: def.title };
+  return sourced({ kind: 'enum', token: hit.value, field: fieldName, title: hit.meaning, detail: hit.note, enumName: def.name, enumTitle: def.title }, hit.source);
 }
 
 function specFacts(spec: ParamSpec | undefined): Text[] {
@@ -101,10 +120,10 @@ export function explainName(name: string): Entry | undefined {
   const def = f.enum ? enumFor(f.name) : undefined;
   if (def) facts.push(valuesFact(def));
   const requestOnly = f.sources.every((s) => s === 'request');
-  return {
+  return sourced({
     kind: requestOnly ? 'param' : 'field', token: f.name, title: f.label, detail: f.meaning,
     enumName: def?.name, enumTitle: def?.title, facts: facts.length ? facts : undefined,
-  };
+  }, f.source);
 }
 
 function explainList(token: string, fieldName: string | undefined): Entry | undefined {
@@ -149,8 +168,8 @@ export function explain(rawToken: string, options: ExplainOptions = {}): Entry |
     }
   }
 
-  // Free text: numbers never (ambiguous), distinctive names always.
-  if (/^\d+$/.test(token)) return undefined;
+  // Free text: numbers never (ambiguous) unless asked for on purpose, distinctive names always.
+  if (/^\d+$/.test(token)) return options.explicit ? errorEntry(token, fieldName) : undefined;
   const err = errorEntry(token, fieldName);
   if (err) return err;
   for (const def of allEnums()) {
@@ -167,10 +186,10 @@ export function explain(rawToken: string, options: ExplainOptions = {}): Entry |
     const required = svc.params.filter((p) => p.required).map((p) => p.name);
     const groups = [...new Set(svc.params.map((p) => p.oneOf).filter((g): g is string => !!g))].map((g) => g.replace(/\|/g, ' / '));
     const need = [...required, ...groups.map((g) => `(${g})`)].join(', ');
-    return {
+    return sourced({
       kind: 'service', token: svc.name, title: svc.purpose, detail: svc.note,
       facts: [T(`Answers with: ${kindText[svc.kind].en}`, `返回形式：${kindText[svc.kind].zh}`), T(`Required: ${need}`, `必填：${need}`)],
-    };
+    }, svc.source);
   }
   return explainName(token);
 }

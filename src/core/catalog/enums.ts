@@ -1,10 +1,12 @@
 // Enumerations from the seeds and catalog-facts.md. `needsField` marks values
 // too short or common to explain in free text (T, 1, POST…): those are only
 // explained when the field they belong to is known.
-import type { EnumDef, EnumValue, Text } from './types';
+import type { CatalogSource, EnumDef, EnumValue, Text } from './types';
 
 const T = (en: string, zh: string): Text => ({ en, zh });
 const v = (value: string, zh: string, en: string, note?: Text): EnumValue => ({ value, meaning: { en, zh }, note });
+/** A value whose meaning is not stated by the seeds or catalog-facts.md (flagged in hovers and explain). */
+const inferred = (x: EnumValue): EnumValue => ({ ...x, source: 'inferred' satisfies CatalogSource });
 const TF = (yesEn: string, yesZh: string, noEn: string, noZh: string): EnumValue[] => [v('T', yesZh, yesEn), v('F', noZh, noEn)];
 
 const ENUMS: EnumDef[] = [
@@ -140,11 +142,18 @@ const ENUMS: EnumDef[] = [
   },
   {
     name: 'is_total_fee_adjust', title: T('Total fee adjusted', '总价是否调整过'), fields: ['is_total_fee_adjust'], needsField: true,
-    values: TF('The total fee was adjusted (price modified)', '总价已调整（修改过价格）', 'Not adjusted', '未调整'),
+    values: [
+      ...TF('The total fee was adjusted (price modified)', '总价已调整（修改过价格）', 'Not adjusted', '未调整'),
+      // Real notifications (and the emulator's) send N; the documents list only T/F.
+      inferred(v('N', '未调整（通知中的取值 N）', 'Not adjusted (N, as notifications send it)')),
+    ],
   },
   {
     name: 'use_coupon', title: T('Coupon used', '是否使用红包'), fields: ['use_coupon'], needsField: true,
-    values: TF('A coupon (red packet) was used', '使用了红包/代金券', 'No coupon used', '未使用红包/代金券'),
+    values: [
+      ...TF('A coupon (red packet) was used', '使用了红包/代金券', 'No coupon used', '未使用红包/代金券'),
+      inferred(v('N', '未使用红包/代金券（通知中的取值 N）', 'No coupon used (N, as notifications send it)')),
+    ],
   },
   {
     name: 'flag_trade_locked', title: T('Trade locked', '交易冻结状态'), fields: ['flag_trade_locked'], needsField: true,
@@ -152,15 +161,15 @@ const ENUMS: EnumDef[] = [
   },
   {
     name: 'account_type', title: T('Account type', '账户类型'), fields: ['seller_type', 'buyer_type'],
-    values: [v('PRIVATE_ACCOUNT', '个人账户', 'Personal account'), v('CORPORATE_ACCOUNT', '企业账户', 'Corporate account')],
+    values: [v('PRIVATE_ACCOUNT', '个人账户', 'Personal account'), inferred(v('CORPORATE_ACCOUNT', '企业账户', 'Corporate account'))],
   },
   {
     name: 'trade_type', title: T('Trade type', '交易类型'), fields: ['trade_type'], needsField: true,
-    values: [v('S', '普通交易(担保/即时)', 'Standard trade (escrow or instant)')],
+    values: [inferred(v('S', '普通交易(担保/即时)', 'Standard trade (escrow or instant)'))],
   },
   {
     name: 'trade_from', title: T('Trade source', '交易来源'), fields: ['trade_from'],
-    values: [v('INST_PARTNER', '合作伙伴(商户接口)创建', 'Created by a partner (merchant interface)')],
+    values: [inferred(v('INST_PARTNER', '合作伙伴(商户接口)创建', 'Created by a partner (merchant interface)'))],
   },
   {
     name: 'currency', title: T('Currency code', '货币代码'), fields: ['currency'], needsField: true,
@@ -201,7 +210,10 @@ const ENUMS: EnumDef[] = [
   },
   {
     name: 'notify_type', title: T('Notification type', '通知类型'), fields: ['notify_type'],
-    values: [v('trade_status_sync', '交易状态同步通知', 'Trade status synchronisation notification')],
+    values: [
+      v('trade_status_sync', '交易状态同步通知', 'Trade status synchronisation notification'),
+      inferred(v('batch_refund_notify', '批量退款结果通知', 'Batch refund result notification')),
+    ],
   },
 ];
 

@@ -1,7 +1,7 @@
 // Error codes: the MAPI gateway/system/business codes from the seeds and
 // catalog-facts.md, plus the OpenAPI common codes and the sub-codes developers
 // meet most. `check` lists what to look at, most likely cause first.
-import type { ErrorEntry, ErrorLevel, Text } from './types';
+import type { CatalogSource, ErrorEntry, ErrorLevel, Text } from './types';
 
 const T = (en: string, zh: string): Text => ({ en, zh });
 
@@ -29,6 +29,9 @@ const sys = (code: string, en: string, zh: string, extra: Partial<ErrorEntry> = 
 const biz = (code: string, en: string, zh: string, seenIn: string[], check?: Text[]): ErrorEntry => ({
   code, level: 'business', meaning: T(en, zh), seenIn, check,
 });
+
+/** Notes where an entry's meaning comes from (see CatalogSource). */
+const src = (source: CatalogSource, e: ErrorEntry): ErrorEntry => ({ ...e, source });
 
 const MAPI: ErrorEntry[] = [
   // Gateway level: checked before the request reaches the business system.
@@ -116,6 +119,7 @@ const MAPI: ErrorEntry[] = [
     check: [T('The target_service parameter names a service this gateway serves.', 'target_service 参数是否为该网关提供的接口。')],
   }),
   sys('ILLEGAL_ACCESS_SWITCH_SYSTEM', 'Partner may not access this kind of system', 'partner不允许访问该类型的系统'),
+  sys('SYSTEM_EXCEPTION', 'Alipay system exception', '系统异常', { seenIn: ['create_direct_pay_by_user'], source: 'inferred' }),
 
   // Business level.
   biz('TRADE_NOT_EXIST', 'Trade does not exist: check out_trade_no / trade_no', '交易不存在，请检查商户网站唯一订单号或支付宝交易号是否正确', ['002', '003'], [
@@ -156,6 +160,50 @@ const MAPI: ErrorEntry[] = [
   biz('ACCOUNT_NOT_CONSISTENT', 'Accounts inconsistent (name does not match the account)', '账户不一致', ['batch_trans_notify'], [
     T('The payee real name in detail_data matches the Alipay account.', 'detail_data 中收款人真实姓名是否与支付宝账户一致。'),
   ]),
+  // Common codes of payment, refund and forex services listed by issue #14 (public MAPI material);
+  // none is in the seeds or catalog-facts.md, so their meanings are marked inferred.
+  src('inferred', biz('TRADE_HAS_SUCCESS', 'Trade already paid: this out_trade_no was paid before', '交易已经支付', ['create_direct_pay_by_user', 'create_partner_trade_by_buyer', 'trade_create_by_buyer'], [
+    T('Treat the order as paid (query it with single_trade_query); pay a new order with a new out_trade_no.', '按已支付处理（用 single_trade_query 查询确认）；新订单请使用新的 out_trade_no。'),
+  ])),
+  src('inferred', biz('TRADE_HAS_CLOSED', 'Trade already closed', '交易已经关闭', ['refund_fastpay_by_platform_pwd', 'refund_fastpay_by_platform_nopwd'], [
+    T('A closed trade can neither be paid nor refunded: query it; create a new order with a new out_trade_no.', '已关闭的交易不能支付也不能退款：先查询；新订单使用新的 out_trade_no。'),
+  ])),
+  src('inferred', biz('DUPLICATE_BATCH_NO', 'Duplicate batch_no: this batch number was used before', '重复的批次号', ['refund_fastpay_by_platform_pwd', 'refund_fastpay_by_platform_nopwd'], [
+    T('Each refund batch needs a new batch_no: the refund date yyyyMMdd followed by 3 to 24 digits, unique for the merchant.', '每个退款批次使用新的 batch_no：退款日期 yyyyMMdd 加 3~24 位流水号，商户内唯一。'),
+  ])),
+  src('inferred', biz('BATCH_NUM_EXCEED_LIMIT', 'batch_num exceeds the limit (at most 1000 records per batch)', '总笔数大于1000', ['refund_fastpay_by_platform_pwd', 'refund_fastpay_by_platform_nopwd'], [
+    T('Split the refunds into batches of at most 1000 records; batch_num must equal the number of records in detail_data.', '将退款拆成每批不超过 1000 笔；batch_num 须等于 detail_data 中的笔数。'),
+  ])),
+  src('inferred', biz('REFUND_AMOUNT_NOT_VALID', 'Refund amount is not valid (above what can still be refunded, or malformed)', '退款金额不合法', ['refund_fastpay_by_platform_pwd', 'refund_fastpay_by_platform_nopwd'], [
+    T('The amount in detail_data (trade_no^amount^reason) has at most two decimals and does not exceed the paid amount minus earlier refunds.', 'detail_data（trade_no^金额^理由）中的金额最多两位小数，且不超过实付金额减去已退金额。'),
+  ])),
+  src('inferred', biz('DUBL_TRADE_NO_IN_SAME_BATCH', 'The same trade appears twice in one refund batch', '同一批退款中存在两条相同的退款记录', ['refund_fastpay_by_platform_pwd', 'refund_fastpay_by_platform_nopwd'], [
+    T('List each trade_no once per batch in detail_data; refund a trade again in a later batch.', 'detail_data 中每个 trade_no 每批只出现一次；再次退款请放到下一批。'),
+  ])),
+  src('inferred', biz('TRADE_STATUS_ERROR', 'Trade status does not allow a refund', '交易状态不允许退款', ['refund_fastpay_by_platform_pwd', 'refund_fastpay_by_platform_nopwd'], [
+    T('Query the trade: only a paid, still refundable trade (TRADE_SUCCESS) can be refunded; TRADE_FINISHED and TRADE_CLOSED cannot.', '先查询交易：只有已支付且仍可退款（TRADE_SUCCESS）的交易可以退款；TRADE_FINISHED、TRADE_CLOSED 不行。'),
+  ])),
+  src('inferred', biz('SELLER_NOT_EXIST', 'Seller does not exist', '卖家不存在', ['create_direct_pay_by_user', 'create_partner_trade_by_buyer'], [
+    T('seller_id (16 digits starting 2088) or seller_email names an existing Alipay account of the right environment.', 'seller_id（2088 开头的 16 位数字）或 seller_email 是否为对应环境中存在的支付宝账户。'),
+  ])),
+  src('inferred', biz('BUYER_NOT_EXIST', 'Buyer does not exist', '买家不存在', ['create_direct_pay_by_user', 'create_partner_trade_by_buyer'], [
+    T('buyer_id / buyer_email, when given, names an existing Alipay account; leave them out to let the buyer log in.', '如传了 buyer_id / buyer_email，须为存在的支付宝账户；不传则由买家自行登录。'),
+  ])),
+  src('inferred', biz('BUYER_SELLER_EQUAL', 'Buyer and seller are the same account', '买卖家不能相同', ['create_direct_pay_by_user', 'create_partner_trade_by_buyer'], [
+    T('Pay with a buyer account other than the seller (a common mistake when testing with the merchant\'s own account).', '使用与卖家不同的买家账户付款（用商户自己的账户测试时常见）。'),
+  ])),
+  src('inferred', biz('ILLEGAL_PAYMENT_TYPE', 'Illegal payment_type', '支付类型不合法', ['create_direct_pay_by_user', 'create_partner_trade_by_buyer'], [
+    T('payment_type is a documented value your contract allows (1 for goods purchase is the usual one).', 'payment_type 是否为合同允许的取值（商品购买通常为 1）。'),
+  ])),
+  src('inferred', biz('TOTAL_FEE_OUT_OF_RANGE', 'total_fee out of range', '交易金额超出范围', ['create_direct_pay_by_user', 'create_partner_trade_by_buyer'], [
+    T('total_fee is 0.01 to 1000000000.00 with at most two decimals (escrow: at most 1,000,000).', 'total_fee 在 0.01~1000000000.00 之间且最多两位小数（担保交易不超过 100 万）。'),
+  ])),
+  src('inferred', biz('INVALID_CHARACTER_SET', 'Invalid character set', '字符集不合法', ['create_direct_pay_by_user'], [
+    T('_input_charset is utf-8, gbk or gb2312, is in the query string, and the bytes signed and sent are in that charset.', '_input_charset 是否为 utf-8、gbk 或 gb2312，是否在查询串中，且签名和发送的字节都使用该字符集。'),
+  ])),
+  src('inferred', biz('FOREX_MERCHANT_NOT_SUPPORT_THIS_CURRENCY', 'This forex merchant does not support the currency', '外币商户不支持该币种', ['create_forex_trade'], [
+    T('currency is one of the currencies in your cross-border contract (e.g. USD), not the numeric 156.', 'currency 是否为跨境合同中的币种（如 USD），而不是数字代码 156。'),
+  ])),
   biz('QUERY_RESULT_IS_NULL', 'Empty query result', '查询结果为空', ['batch_trans_notify'], [
     T('The batch_no / query range you asked for has records.', '所查询的 batch_no 或时间范围内是否有记录。'),
   ]),
@@ -268,9 +316,9 @@ const OPENAPI: ErrorEntry[] = [
   sub('ACQ.SELLER_BALANCE_NOT_ENOUGH', '40004', 'Seller balance not enough (refund)', '卖家余额不足', [
     T('Top up the merchant account before refunding.', '退款前为商户账户充值。'),
   ]),
-  sub('ACQ.REFUND_AMT_NOT_EQUAL_TOTAL', '40004', 'Refund amount does not match the earlier request with the same out_request_no', '退款金额超限', [
-    T('A retried refund must repeat the same out_request_no and amount.', '重试退款须使用相同的 out_request_no 和金额。'),
-  ]),
+  src('issue #14', sub('ACQ.REFUND_AMT_NOT_EQUAL_TOTAL', '40004', 'Refund amount exceeds the payment (more than can still be refunded)', '退款金额超限', [
+    T('refund_amount is at most the amount paid minus what was refunded already; a retried refund repeats the same out_request_no and amount.', 'refund_amount 不超过实付金额减去已退金额；重试退款须使用相同的 out_request_no 和金额。'),
+  ])),
   sub('ACQ.CONTEXT_INCONSISTENT', '40004', 'Trade information has been changed', '交易信息被篡改', [
     T('The same out_trade_no was used with different parameters: use a new out_trade_no.', '同一 out_trade_no 使用了不同参数：请使用新的 out_trade_no。'),
   ]),

@@ -3,7 +3,7 @@
 // <trade>), the asynchronous-notification fields, and the request parameters
 // of the services in services.ts, each with its Chinese name and meaning.
 import { enumFor } from './enums';
-import type { FieldDef, FieldKind } from './types';
+import type { CatalogSource, FieldDef, FieldKind } from './types';
 
 type Row = [name: string, zhLabel: string, enLabel: string, zh: string, en: string, kind: FieldKind, sources: string, maxLength?: number];
 
@@ -126,13 +126,23 @@ const ROWS: Row[] = [
   ['bank_seq_no', '网银流水', 'Bank serial number', '网银支付的银行流水号。', 'Bank serial number for online-banking payments.', 'string', 'notify'],
 ];
 
-const FIELDS: FieldDef[] = ROWS.map(([name, zhLabel, enLabel, zh, en, kind, sources, maxLength]) => {
+/** Rows added since sources were tracked, each with where its meaning comes from. */
+const SOURCED: Array<[Row, CatalogSource]> = [
+  [['tradeBase', '交易基本信息', 'Trade base information', 'send_goods_confirm_by_platform 返回的业务节点 <tradeBase>，包含交易的各字段。', 'The business node <tradeBase> of send_goods_confirm_by_platform\'s answer, holding the trade\'s fields.', 'string', '002'], 'seed 002'],
+  // batch_refund_notify (refund_fastpay_by_platform_*): listed by issue #14, meanings not in the reference documents.
+  [['result_details', '退款结果明细', 'Refund result details', '批量退款每笔的处理结果：trade_no^退款金额^处理结果（SUCCESS 或错误码），多笔用 # 连接。', 'Per-trade results of a batch refund: trade_no^amount^result (SUCCESS or an error code), records joined with #.', 'string', 'notify'], 'inferred'],
+  [['success_num', '退款成功总数', 'Successful refunds', '批量退款中成功的笔数。', 'How many records of the batch refund succeeded.', 'number', 'notify'], 'inferred'],
+];
+
+function toField([name, zhLabel, enLabel, zh, en, kind, sources, maxLength]: Row, source?: CatalogSource): FieldDef {
   const e = kind === 'enum' || kind === 'list' ? enumFor(name) : undefined;
   return {
     name, label: { zh: zhLabel, en: enLabel }, meaning: { zh, en }, kind,
-    enum: e?.name, maxLength, sources: sources.split(' '),
+    enum: e?.name, maxLength, sources: sources.split(' '), ...(source ? { source } : {}),
   };
-});
+}
+
+const FIELDS: FieldDef[] = [...ROWS.map((r) => toField(r)), ...SOURCED.map(([r, s]) => toField(r, s))];
 
 const BY_NAME = new Map(FIELDS.map((f) => [f.name, f]));
 

@@ -105,6 +105,13 @@ const SERVICES: ServiceDef[] = [
     params: [...commonParams(), ...escrowParams()],
   },
   {
+    name: 'create_cod_trade', kind: 'page', source: 'seed 002',
+    purpose: T('Cash-on-delivery trade (COD interface)', '货到付款交易（cod接口）'),
+    params: [...commonParams(), P.notifyUrl()],
+    note: T('Seed 002 names it among the services that notify notify_url; its business parameters are not in the reference documents and are not checked.',
+      '种子文档 002 将其列为会通知 notify_url 的接口之一；其业务参数不在参考文档中，不做检查。'),
+  },
+  {
     name: 'close_trade', kind: 'xml',
     purpose: T('Close an unpaid trade', '关闭交易（仅限未付款交易）'),
     params: [
@@ -131,7 +138,7 @@ const SERVICES: ServiceDef[] = [
   })),
   {
     name: 'notify_verify', kind: 'text',
-    purpose: T('Check that a notify_id really comes from Alipay (answers true or false)', '验证通知 notify_id 是否由支付宝发出（返回 true 或 false）'),
+    purpose: T('Check that a notify_id really comes from Alipay (answers true or false; invalid for an unknown partner)', '验证通知 notify_id 是否由支付宝发出（返回 true 或 false；partner 不存在时返回 invalid）'),
     params: [{ ...P.service() }, P.partner(), { name: 'notify_id', type: 'string', required: true, maxLength: 128 }],
     note: T('Answers false also when the check comes over a minute after the notification.', '通知发出超过一分钟后再验证也会返回 false。'),
   },

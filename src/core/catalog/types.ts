@@ -5,6 +5,13 @@ import type { Text } from '../i18n';
 
 export type { Text };
 
+/**
+ * Where an entry's meaning comes from: a seed document, catalog-facts.md (both in ../shared),
+ * the issue that asked for it (its text states the meaning), or 'inferred' — our reading, not
+ * stated by any of those. Front ends flag inferred meanings (hover, explain) in both languages.
+ */
+export type CatalogSource = 'seed 000' | 'seed 002' | 'seed 003' | 'catalog-facts.md' | 'issue #14' | 'inferred';
+
 /** Where a code is raised: the MAPI gateway, Alipay's systems, the business system, or the OpenAPI family. */
 export type ErrorLevel = 'gateway' | 'system' | 'business' | 'openapi-code' | 'openapi-sub-code';
 
@@ -22,6 +29,7 @@ export interface ErrorEntry {
   action?: ActionHint;
   /** OpenAPI sub-codes: the common code they come with (e.g. 40002). */
   parent?: string;
+  source?: CatalogSource;
 }
 
 export interface EnumValue {
@@ -29,6 +37,7 @@ export interface EnumValue {
   meaning: Text;
   /** Extra detail beyond the meaning (e.g. refundable or not). */
   note?: Text;
+  source?: CatalogSource;
 }
 
 export interface EnumDef {
@@ -75,6 +84,7 @@ export interface ServiceDef {
   params: ParamSpec[];
   /** Some services (refund pwd/nopwd, forex pay/refund) answer differently per variant. */
   note?: Text;
+  source?: CatalogSource;
 }
 
 export type FieldKind = 'string' | 'amount' | 'date' | 'enum' | 'partnerId' | 'number' | 'email' | 'url' | 'list';
@@ -89,4 +99,6 @@ export interface FieldDef {
   maxLength?: number;
   /** Where the field appears: '002', '003', 'notify', 'request', 'openapi'. */
   sources: string[];
+  /** Where its meaning comes from (set for entries added or corrected since sources were tracked). */
+  source?: CatalogSource;
 }
