@@ -12,7 +12,7 @@ import { Engine, GatewayError } from './engine';
 import { bi, htmlEscape, page } from './html';
 import { Logger, makeLog, redactParams } from './log';
 import { DEFAULT_SCHEDULE_MS, Notifier, TamperMode } from './notifier';
-import { cashierPage, detailPage, errorPageReply, html, plainText, Reply, SERVICES, ServiceImpl, xml } from './services';
+import { cashierPage, detailPage, errorPageReply, html, plainText, Reply, Root, rootOf, SERVICES, ServiceImpl, xml } from './services';
 import { Store } from './state';
 import type { MapiSignType, NotificationRecord, NotifyAttempt, Trade } from './types';
 import { errorXml } from './xml';
@@ -130,6 +130,18 @@ function readBody(req: http.IncomingMessage, max: number): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** The Origin's host is the Host (or X-Forwarded-Host) asked for: same site, whatever the scheme a proxy adds. */
+function sameHost(origin: string, req: http.IncomingMessage): boolean {
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const forwarded = req.headers['x-forwarded-host'];
+  return host === req.headers.host || (typeof forwarded === 'string' && forwarded.split(',').some((h) => h.trim() === host));
 }
 
 function redactNotification(n: NotificationRecord): NotificationRecord {
@@ -265,9 +277,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         throw e;
       }
     }
-    const origin = req.headers.origin;
-    // A page elsewhere must not drive the emulator through the browser (CSRF).
-    if (isPost && origin && origin !== `http://${req.headers.host ?? ''}`) return json(403, { error: 'cross-origin request refused' });
+    // A page elsewhere must not drive the emulator through the browser (CSRF). Behind a port proxy
+    // (code-server's /proxy/8787/) the page's origin is the proxy's: its host is the one asked for.
+    if (isPost && req.headers.origin && !sameHost(req.headers.origin, req)) return json(403, { error: 'cross-origin request refused' });
+    const root = rootOf(path);
     const field = (n: string) => formField(body.toString('latin1'), n) || formField(query, n);
     const pageError = (e: unknown): Reply => {
       if (e instanceof GatewayError) return errorPageReply(e.code, 'utf-8');
@@ -277,17 +290,17 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       if (isPost && path === '/__emulator/cashier/pay') {
         const { trade, returnUrl } = await engine.pay(field('trade_no'));
         if (returnUrl) return { status: 302, headers: { location: returnUrl, 'content-type': 'text/plain' }, body: Buffer.from('') };
-        return detailPage(trade, { zh: '付款成功', en: 'Payment succeeded' });
+        return detailPage(trade, { zh: '付款成功', en: 'Payment succeeded' }, root);
       }
       if (isPost && path === '/__emulator/cashier/cancel') {
         const t = engine.need(field('trade_no'));
-        return detailPage(t, { zh: '已取消付款，交易仍等待付款', en: 'Payment cancelled; the trade still waits for payment' });
+        return detailPage(t, { zh: '已取消付款，交易仍等待付款', en: 'Payment cancelled; the trade still waits for payment' }, root);
       }
-      if (isPost && path === '/__emulator/trade/confirm') return detailPage(await engine.confirmReceipt(field('trade_no')), { zh: '已确认收货', en: 'Receipt confirmed' });
-      if (isPost && path === '/__emulator/trade/modify') return detailPage(await engine.modifyPrice(field('trade_no'), field('total_fee')), { zh: '价格已修改', en: 'Price modified' });
-      if (isPost && path === '/__emulator/trade/close') return detailPage(await engine.close(engine.need(field('trade_no'))), { zh: '交易已关闭', en: 'Trade closed' });
-      if (!isPost && path === '/__emulator/trade') return detailPage(engine.need(field('trade_no')));
-      if (!isPost && path === '/__emulator/cashier') return cashierPage(engine.need(field('trade_no')));
+      if (isPost && path === '/__emulator/trade/confirm') return detailPage(await engine.confirmReceipt(field('trade_no')), { zh: '已确认收货', en: 'Receipt confirmed' }, root);
+      if (isPost && path === '/__emulator/trade/modify') return detailPage(await engine.modifyPrice(field('trade_no'), field('total_fee')), { zh: '价格已修改', en: 'Price modified' }, root);
+      if (isPost && path === '/__emulator/trade/close') return detailPage(await engine.close(engine.need(field('trade_no'))), { zh: '交易已关闭', en: 'Trade closed' }, root);
+      if (!isPost && path === '/__emulator/trade') return detailPage(engine.need(field('trade_no')), undefined, root);
+      if (!isPost && path === '/__emulator/cashier') return cashierPage(engine.need(field('trade_no')), root);
     } catch (e) {
       return pageError(e);
     }
@@ -319,15 +332,15 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         throw e;
       }
     }
-    if (!isPost && (path === '/__emulator' || path === '/__emulator/')) return indexPage();
+    if (!isPost && (path === '/__emulator' || path === '/__emulator/')) return indexPage(root);
     return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from('not found\n') };
   }
 
-  function indexPage(): Reply {
+  function indexPage(root: Root): Reply {
     const rows = [...store.trades.values()]
       .slice(-200)
       .reverse()
-      .map((t) => `<tr><td><a href="/__emulator/trade?trade_no=${encodeURIComponent(t.tradeNo)}">${htmlEscape(t.tradeNo)}</a></td><td>${htmlEscape(t.outTradeNo)}</td><td>${htmlEscape(t.totalFee)}</td><td>${htmlEscape(t.status)}</td></tr>`)
+      .map((t) => `<tr><td><a href="${root}__emulator/trade?trade_no=${encodeURIComponent(t.tradeNo)}">${htmlEscape(t.tradeNo)}</a></td><td>${htmlEscape(t.outTradeNo)}</td><td>${htmlEscape(t.totalFee)}</td><td>${htmlEscape(t.status)}</td></tr>`)
       .join('');
     const merchants = [...config.merchants.values()].map((mm) => `<li>partner <code>${htmlEscape(mm.partner)}</code> (${mm.signTypes.join(', ')})</li>`).join('');
     return html(page({ zh: '本地模拟网关', en: 'Local gateway' }, `<ul>${merchants}</ul><table><tr><th>trade_no</th><th>out_trade_no</th><th>total_fee</th><th>${bi({ zh: '状态', en: 'Status' })}</th></tr>${rows}</table>`, 'utf-8'), 'utf-8');
@@ -341,7 +354,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     let work: Promise<Reply>;
     if (path === '/gateway.do') work = gateway(req, query);
     else if (path.startsWith('/__emulator')) work = emulatorRoute(req, path, query);
-    else if (path === '/') work = Promise.resolve({ status: 302, headers: { location: '/__emulator/' }, body: Buffer.alloc(0) });
+    else if (path === '/') work = Promise.resolve({ status: 302, headers: { location: '__emulator/' }, body: Buffer.alloc(0) });
     else work = Promise.resolve({ status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from('not found\n') });
     work.then(
       (r) => send(res, r),

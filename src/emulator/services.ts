@@ -53,22 +53,35 @@ export function errorPageReply(code: string, charset: Charset): Reply {
   return html(errorPage(code, errorByCode(code)?.meaning, charset), charset);
 }
 
+/**
+ * Links and forms are relative to `root` (the way back from the page's own path to the gateway's
+ * root: './' for /gateway.do, '../../' for /__emulator/cashier/pay), so the pages work behind a
+ * path prefix such as code-server's /proxy/8787/.
+ */
+export type Root = string;
+
+/** The `root` of a page served at `path`. */
+export function rootOf(path: string): Root {
+  const depth = path.split('/').length - 2;
+  return depth > 0 ? '../'.repeat(depth) : './';
+}
+
 /** The cashier page: the order, Pay and Cancel. */
-export function cashierPage(t: Trade): Reply {
+export function cashierPage(t: Trade, root: Root = './'): Reply {
   const body =
     tradeTable(t) +
     `<p>${bi({ zh: '测试买家', en: 'Test buyer' })}: buyer@example.com</p><p>` +
-    actionForm('/__emulator/cashier/pay', { trade_no: t.tradeNo }, { zh: '确认付款', en: 'Pay' }, 'pay') +
-    actionForm('/__emulator/cashier/cancel', { trade_no: t.tradeNo }, { zh: '取消', en: 'Cancel' }, 'cancel') +
+    actionForm(`${root}__emulator/cashier/pay`, { trade_no: t.tradeNo }, { zh: '确认付款', en: 'Pay' }, 'pay') +
+    actionForm(`${root}__emulator/cashier/cancel`, { trade_no: t.tradeNo }, { zh: '取消', en: 'Cancel' }, 'cancel') +
     '</p>';
   return html(page({ zh: '支付宝收银台', en: 'Alipay cashier' }, body, t.charset), t.charset);
 }
 
 /** A trade's detail page with what can be done next. */
-export function detailPage(t: Trade, note?: { zh: string; en: string }): Reply {
+export function detailPage(t: Trade, note?: { zh: string; en: string }, root: Root = './'): Reply {
   let actions = '';
-  if (t.status === 'WAIT_BUYER_PAY') actions += actionForm('/__emulator/cashier/pay', { trade_no: t.tradeNo }, { zh: '付款', en: 'Pay' }, 'pay');
-  if (t.status === 'WAIT_BUYER_CONFIRM_GOODS') actions += actionForm('/__emulator/trade/confirm', { trade_no: t.tradeNo }, { zh: '确认收货', en: 'Confirm receipt' }, 'confirm');
+  if (t.status === 'WAIT_BUYER_PAY') actions += actionForm(`${root}__emulator/cashier/pay`, { trade_no: t.tradeNo }, { zh: '付款', en: 'Pay' }, 'pay');
+  if (t.status === 'WAIT_BUYER_CONFIRM_GOODS') actions += actionForm(`${root}__emulator/trade/confirm`, { trade_no: t.tradeNo }, { zh: '确认收货', en: 'Confirm receipt' }, 'confirm');
   const body = (note ? `<p>${bi(note)}</p>` : '') + tradeTable(t) + (actions ? `<p>${actions}</p>` : '');
   return html(page({ zh: '交易详情', en: 'Trade details' }, body, t.charset), t.charset);
 }
@@ -76,14 +89,14 @@ export function detailPage(t: Trade, note?: { zh: string; en: string }): Reply {
 function modifyPage(t: Trade): Reply {
   const body =
     tradeTable(t) +
-    `<form method="post" action="/__emulator/trade/modify"><input type="hidden" name="trade_no" value="${htmlEscape(t.tradeNo)}">` +
+    `<form method="post" action="__emulator/trade/modify"><input type="hidden" name="trade_no" value="${htmlEscape(t.tradeNo)}">` +
     `<label>${bi({ zh: '新金额（元）', en: 'New amount (CNY)' })} <input name="total_fee" value="${htmlEscape(t.totalFee)}"></label> ` +
     `<button type="submit">${bi({ zh: '修改价格', en: 'Modify price' })}</button></form>`;
   return html(page({ zh: '修改交易价格', en: 'Modify the price' }, body, t.charset), t.charset);
 }
 
 function closePage(t: Trade): Reply {
-  const body = tradeTable(t) + `<p>${actionForm('/__emulator/trade/close', { trade_no: t.tradeNo }, { zh: '关闭交易', en: 'Close trade' }, 'close')}</p>`;
+  const body = tradeTable(t) + `<p>${actionForm('__emulator/trade/close', { trade_no: t.tradeNo }, { zh: '关闭交易', en: 'Close trade' }, 'close')}</p>`;
   return html(page({ zh: '关闭交易', en: 'Close the trade' }, body, t.charset), t.charset);
 }
 

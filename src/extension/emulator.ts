@@ -4,10 +4,10 @@
  * state in the extension's global storage. Its log goes to the Alipay output
  * channel (redacted there too).
  *
- * The "Local" profile lives where every profile lives — the `alipay.profiles`
- * setting (user scope), written only when its URL or partner changes — and its
- * keys go to SecretStorage through ./secrets (profile "Local"): no second
- * profile store, no key in settings.
+ * The "Local" profile exists only while the gateway runs (a session profile of
+ * ./profiles, never written to settings); its test merchant is the same across
+ * restarts (the emulator keeps it in gateway.json beside its keys), and its
+ * keys go to SecretStorage through ./secrets (profile "Local"): no key in settings.
  *
  * API: registerEmulator(context): Disposable — commands
  *   alipay.startLocalGateway → Promise<{ url, partner } | undefined>
@@ -20,7 +20,7 @@ import * as vscode from 'vscode';
 import type { RunningGateway } from '../emulator';
 import { userLang } from './l10n';
 import { log, reportError } from './log';
-import { getProfiles, setActiveProfile } from './profiles';
+import { getProfiles, setActiveProfile, setSessionProfile } from './profiles';
 import { SecretKind, storeSecret } from './secrets';
 
 export const LOCAL_PROFILE = 'Local';
@@ -47,7 +47,7 @@ async function launch(context: vscode.ExtensionContext): Promise<RunningGateway>
   }
 }
 
-/** Points the "Local" profile (user settings) at the running gateway, and hands its keys to SecretStorage. */
+/** Offers the "Local" profile for the running gateway (a session profile, never in settings), and hands its keys to SecretStorage. */
 async function connectProfile(gw: RunningGateway): Promise<void> {
   const m = gw.merchants[0];
   const files: Array<[SecretKind, string | undefined]> = [
@@ -58,14 +58,8 @@ async function connectProfile(gw: RunningGateway): Promise<void> {
   for (const [kind, file] of files) {
     if (file) await storeSecret(LOCAL_PROFILE, kind, fs.readFileSync(file, 'utf8').trim());
   }
-  const config = vscode.workspace.getConfiguration('alipay');
-  const current = (config.inspect<unknown[]>('profiles')?.globalValue ?? []).filter((p) => typeof p === 'object' && p !== null) as Array<Record<string, unknown>>;
-  const entry = { name: LOCAL_PROFILE, gateway: gw.url, partner: m.partner, signType: 'MD5', charset: 'utf-8' };
-  const old = current.find((p) => String(p.name).toLowerCase() === LOCAL_PROFILE.toLowerCase());
-  if (old && old.gateway === entry.gateway && old.partner === entry.partner) return;
-  const next = old ? current.map((p) => (p === old ? { ...old, gateway: entry.gateway, partner: entry.partner } : p)) : [...current, entry];
-  await config.update('profiles', next, vscode.ConfigurationTarget.Global);
-  log.info(`Profile ${LOCAL_PROFILE} now points at ${gw.url}`);
+  setSessionProfile(LOCAL_PROFILE, { gateway: gw.url, partner: m.partner, signType: 'MD5', charset: 'utf-8' });
+  log.info(`Profile ${LOCAL_PROFILE} points at ${gw.url} while the local gateway runs`);
 }
 
 async function startCommand(context: vscode.ExtensionContext): Promise<{ url: string; partner: string } | undefined> {
@@ -107,6 +101,7 @@ async function stopCommand(): Promise<boolean> {
   } catch (e) {
     reportError(e);
   }
+  setSessionProfile(LOCAL_PROFILE, undefined);
   await vscode.commands.executeCommand('setContext', 'alipay.localGatewayRunning', false);
   void vscode.window.showInformationMessage(vscode.l10n.t('Local gateway stopped.'));
   return true;

@@ -8,18 +8,20 @@ import { Lang, Text } from '../core/i18n';
 import type { Param } from '../core/params';
 import { userLang } from './l10n';
 
-/** Result of checking a URL's `sign` against the active profile's key. */
+/** Result of checking a URL's `sign` with the key of the profile whose gateway the URL names. */
 export type SignCheck =
   | { status: 'valid' | 'invalid'; profile: string }
   | { status: 'noKey'; profile: string }
+  | { status: 'noProfile'; gateway: string }
   | { status: 'error'; message: string };
 
 export interface HoverDeps {
   /**
-   * Verifies the `sign` of decoded parameters with the active profile's key.
+   * Verifies the `sign` of decoded parameters with the key of the profile whose
+   * gateway is `gateway` (the active profile for a bare query string).
    * Provided by the shell (profiles + secrets); absent means "not checked".
    */
-  verifyWithActiveProfile?: (params: Param[]) => Promise<SignCheck | undefined>;
+  verifySign?: (params: Param[], gateway: string | undefined) => Promise<SignCheck | undefined>;
 }
 
 /** Lines longer than this are only read in a window around the cursor (core/explain LINE_WINDOW). */
@@ -100,6 +102,7 @@ function appendQuery(md: vscode.MarkdownString, q: QueryInfo, lang: Lang, check:
     case 'valid': text = vscode.l10n.t('$(pass) sign verifies with the key of profile "{0}"', check.profile); break;
     case 'invalid': text = vscode.l10n.t('$(error) sign does NOT verify with the key of profile "{0}"', check.profile); break;
     case 'noKey': text = vscode.l10n.t('$(info) Profile "{0}" has no key for this sign_type: sign not checked', check.profile); break;
+    case 'noProfile': text = vscode.l10n.t('$(info) No profile has the gateway {0}: sign not checked', check.gateway); break;
     default: text = vscode.l10n.t('$(warning) sign not checked: {0}', check.message);
   }
   // Profile names and messages are the user's own text: escape, keep the codicon.
@@ -139,9 +142,9 @@ export class AlipayHoverProvider implements vscode.HoverProvider {
     const info = this.core.hoverInfoAt(text, pos.character - from);
     if (!info) return undefined;
     let check: SignCheck | undefined;
-    if (info.query && !info.query.error && info.query.params.some((p) => p.name === 'sign') && this.deps.verifyWithActiveProfile) {
+    if (info.query && !info.query.error && info.query.params.some((p) => p.name === 'sign') && this.deps.verifySign) {
       try {
-        check = await this.deps.verifyWithActiveProfile(info.query.params.map(({ name, value }) => ({ name, value })));
+        check = await this.deps.verifySign(info.query.params.map(({ name, value }) => ({ name, value })), info.query.gateway);
       } catch (e) {
         check = { status: 'error', message: e instanceof Error ? e.message : String(e) };
       }

@@ -12,7 +12,10 @@
  *   getActiveProfile(): Profile              always returns one (falls back to Sandbox)
  *   getProfile(name?): Profile | undefined   by name, case-insensitive; no name → active
  *   setActiveProfile(name): Promise<Profile> throws a ToolkitError for an unknown name
- *   onDidChangeActiveProfile: Event<Profile> fires on switch and when settings change it
+ *   onDidChangeActiveProfile: Event<Profile> fires on switch, when settings change it, and
+ *                                            when a session profile comes or goes
+ *   setSessionProfile(name, p | undefined)   a profile that lives only while something runs
+ *                                            (the local gateway's "Local"); never in settings
  *   pickProfile(title): Promise<Profile | undefined>  quick pick over all profiles
  *   registerProfiles(context): Disposable    state, config listener, alipay.switchProfile
  * Profile (from core/profile): { name, gateway, partner, signType, charset, builtIn }.
@@ -33,9 +36,25 @@ const changed = new vscode.EventEmitter<Profile>();
 
 export const onDidChangeActiveProfile: vscode.Event<Profile> = changed.event;
 
+/**
+ * Profiles that exist only while something runs (the "Local" profile of the local gateway):
+ * listed after the others, never written to settings, replacing a same-named entry.
+ */
+const runtime = new Map<string, Profile>();
+
+/** Adds (or, with `undefined`, removes) a profile that lives only in this session. */
+export function setSessionProfile(name: string, profile: Omit<Profile, 'name' | 'builtIn'> | undefined): void {
+  const key = name.toLowerCase();
+  if (profile) runtime.set(key, { ...profile, name, builtIn: false });
+  else if (!runtime.delete(key)) return;
+  changed.fire(getActiveProfile());
+}
+
 // Parsed on every call (microseconds): never stale, even before the change event arrives.
 function load(): { profiles: Profile[]; problems: ProfileProblem[] } {
-  return parseProfiles(vscode.workspace.getConfiguration('alipay').get<unknown>('profiles'));
+  const parsed = parseProfiles(vscode.workspace.getConfiguration('alipay').get<unknown>('profiles'));
+  if (runtime.size === 0) return parsed;
+  return { profiles: [...parsed.profiles.filter((p) => !runtime.has(p.name.toLowerCase())), ...runtime.values()], problems: parsed.problems };
 }
 
 export function getProfiles(): Profile[] {

@@ -182,15 +182,15 @@ describe('emulator: whole flows over HTTP', () => {
     const tradeNo = tradeNoOf((await createDirect('201107010000946451')).text);
     const sns = (extra: Record<string, string>) =>
       get(gw, signedQuery('sns.trade.operate.by.action', { sns_user_id: SNS.id, key: SNS.key, order_no: '201107010000946451', trade_action: 'payAction', ...extra }));
-    assert.ok((await sns({})).text.includes('action="/__emulator/cashier/pay"'), 'payAction: the cashier');
+    assert.ok((await sns({})).text.includes('action="./__emulator/cashier/pay"'), 'payAction: the cashier');
     const detail = await sns({ trade_action: 'detailAction' });
     assert.ok(detail.text.includes(tradeNo) && detail.text.includes('WAIT_BUYER_PAY'));
     const modify = await sns({ trade_action: 'modifyAction' });
-    assert.ok(modify.text.includes('action="/__emulator/trade/modify"'));
+    assert.ok(modify.text.includes('action="__emulator/trade/modify"'));
     const modified = await postForm(`${gw.origin}/__emulator/trade/modify`, `trade_no=${tradeNo}&total_fee=8.88`);
     assert.equal(modified.status, 200);
     assert.equal(gw.trade(tradeNo)?.totalFee, '8.88');
-    assert.ok((await sns({ trade_action: 'closeAction' })).text.includes('action="/__emulator/trade/close"'));
+    assert.ok((await sns({ trade_action: 'closeAction' })).text.includes('action="__emulator/trade/close"'));
     await postForm(`${gw.origin}/__emulator/trade/close`, `trade_no=${tradeNo}`);
     assert.equal(gw.trade(tradeNo)?.status, 'TRADE_CLOSED');
 
@@ -258,7 +258,7 @@ describe('emulator: whole flows over HTTP', () => {
     const sig = execFileSync('openssl', ['dgst', '-sha1', '-sign', path.join(FIX, 'merchant_private_key.pem')], { input: Buffer.from(pre, 'utf8') }).toString('base64');
     const q = [...params, { name: 'sign', value: sig }, { name: 'sign_type', value: 'RSA' }].map((p) => `${p.name}=${encodeURIComponent(p.value)}`).join('&');
     const res = await get(gw, q);
-    assert.ok(res.text.includes('action="/__emulator/cashier/pay"'), res.text.slice(0, 300));
+    assert.ok(res.text.includes('action="./__emulator/cashier/pay"'), res.text.slice(0, 300));
   });
 
   it('accepts POST form bodies with _input_charset in the query string', async () => {

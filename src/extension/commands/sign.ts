@@ -211,12 +211,21 @@ function isRequest(parsed: ParsedInput): boolean {
   return has('service') && !has('notify_id') && !has('trade_status') && !has('is_success');
 }
 
-export async function verifySignature(args: { text?: string; profile?: string } = {}): Promise<VerifyOutcome | undefined> {
+/** What Verify Signature returns for text that carries no `sign`: nothing was checked. */
+export interface NothingToVerify {
+  nothingToVerify: true;
+}
+
+export async function verifySignature(args: { text?: string; profile?: string } = {}): Promise<VerifyOutcome | NothingToVerify | undefined> {
   try {
     const input = takeInput(args);
     if (!input || input.text.trim() === '') return noInput();
     const profile = resolveProfile(args.profile);
     const parsed = parseWithProfile(input.text, profile);
+    if (!getParam(parsed.params, 'sign')) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('There is no sign parameter in {0}: nothing to verify.', input.scope === 'argument' ? vscode.l10n.t('the text') : scopeLabel(input.scope)));
+      return { nothingToVerify: true };
+    }
     const signType = normalizeSignType(getParam(parsed.params, 'sign_type') || profile.signType);
     const signer = signType !== 'MD5' && isRequest(parsed) ? 'merchant' : 'alipay';
     let key: VerifyingKey | undefined;

@@ -7,7 +7,7 @@ import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { allServices, service as serviceDef } from '../../core/catalog';
 import { GatewayError, sendToGateway, type GatewayResponse } from '../../core/gateway';
-import { ToolkitError } from '../../core/i18n';
+import { localize, ToolkitError } from '../../core/i18n';
 import { prepareRequest, signPrepared, type PreparedRequest, type SignedRequest } from '../../core/prepareRequest';
 import { isSignatureParam } from '../../core/protocol';
 import { parseRequestFile, requestAtLine } from '../../core/requestFile';
@@ -17,6 +17,7 @@ import { userLang } from '../l10n';
 import { errorText, log, reportError } from '../log';
 import type { PreviewResult } from '../preview';
 import { LANGUAGE_ID, type RequestFileDeps } from './deps';
+import { findings, withoutLinePrefix } from './diagnostics';
 import { History, lostSecret, requestBlock, type HistoryEntry } from './history';
 
 const TIMEOUT_MS = 20000;
@@ -43,11 +44,16 @@ export interface RequestArgs {
   declineProduction?: boolean;
   /** How long to wait for the answer (default 20 s). */
   timeoutMs?: number;
+  /**
+   * A request with error diagnostics: 'ask' (default, a modal question whose default
+   * is not to send), 'send' (callers that wrote the request themselves), 'decline'.
+   */
+  ifErrors?: 'ask' | 'send' | 'decline';
 }
 
 export interface SendOutcome {
   sent: boolean;
-  reason?: 'invalid' | 'declined' | 'noKey' | 'cancelled' | 'failed';
+  reason?: 'invalid' | 'declined' | 'hasErrors' | 'noKey' | 'cancelled' | 'failed';
   failure?: string;
   message?: string;
   status?: number;
@@ -106,20 +112,51 @@ export class RequestCommands {
     return signPrepared(prepared, key);
   }
 
-  /** The production gate: a modal question every time; declining sends nothing. */
+  /**
+   * The production gate: a modal question every time; declining sends nothing.
+   * "Don't Send" comes first, so it is the dialog's default (Enter) button; VS Code adds Cancel (Escape).
+   */
   private async confirmProduction(p: PreparedRequest, args: RequestArgs | undefined): Promise<boolean> {
     if (!p.production) return true;
     if (args?.declineProduction === true) {
       log.info(`Request ${p.index} (${p.service ?? '?'}) to production ${p.gateway}: declined, nothing sent`);
       return false;
     }
+    const stay = vscode.l10n.t("Don't Send");
     const go = vscode.l10n.t('Send to production');
     const answer = await vscode.window.showWarningMessage(
       vscode.l10n.t('Send request {0} ({1}) to the production gateway?', p.index, p.service ?? '?'),
       { modal: true, detail: vscode.l10n.t('{0} is a real-money gateway (profile {1}). Nothing is sent unless you confirm.', p.gateway, p.profile.name) },
+      stay,
       go,
     );
     if (answer !== go) log.info(`Request ${p.index} (${p.service ?? '?'}) to production ${p.gateway}: declined, nothing sent`);
+    return answer === go;
+  }
+
+  /**
+   * A request the editor marks with errors (or an unknown service, which the gateway answers
+   * with ILLEGAL_SERVICE) is sent only when the user says so (default: not).
+   */
+  private async confirmErrors(loc: Located, args: RequestArgs | undefined): Promise<boolean> {
+    const mode = args?.ifErrors ?? 'ask';
+    if (mode === 'send') return true;
+    const errors = findings(loc.doc, this.deps).filter((d) => (d.severity === 'error' || d.code === 'UNKNOWN_SERVICE') && (d.request === undefined || d.request === loc.index));
+    if (errors.length === 0) return true;
+    const first = `${errors[0].span.line + 1}: ${localize(withoutLinePrefix(errors[0].text), userLang(), errors[0].args)}`;
+    if (mode === 'decline') {
+      log.info(`Request ${loc.index}: ${errors.length} problem(s), not sent`);
+      return false;
+    }
+    const stay = vscode.l10n.t("Don't Send");
+    const go = vscode.l10n.t('Send Anyway');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Request {0} has {1} problem(s). Send it anyway?', loc.index, errors.length),
+      { modal: true, detail: vscode.l10n.t('Line {0}', first) },
+      stay,
+      go,
+    );
+    if (answer !== go) log.info(`Request ${loc.index}: ${errors.length} problem(s), not sent`);
     return answer === go;
   }
 
@@ -133,6 +170,7 @@ export class RequestCommands {
       reportError(e, vscode.l10n.t('Send Request'));
       return { sent: false, reason: 'invalid', message: errorText(e) };
     }
+    if (!(await this.confirmErrors(loc, args))) return { sent: false, reason: 'hasErrors' };
     if (!(await this.confirmProduction(prepared, args))) return { sent: false, reason: 'declined' };
     let signed: SignedRequest | undefined;
     try {
@@ -280,11 +318,16 @@ export class RequestCommands {
     }
     const svc = name ? serviceDef(name) : undefined;
     if (!svc) return { inserted: false };
-    const lines = [`### ${svc.name}`, `${svc.kind === 'page' ? 'GET' : 'POST'} ${this.deps.activeProfile().name}`];
+    const profile = this.deps.activeProfile();
+    const lines = [`### ${svc.name}`, `${svc.kind === 'page' ? 'GET' : 'POST'} ${profile.name}`];
     const seenGroups = new Set<string>();
     for (const p of svc.params) {
       if (isSignatureParam(p.name)) continue;
       if (p.name === 'service') lines.push(`service = ${svc.name}`);
+      else if (p.name === 'partner' && !profile.partner) {
+        // {{partner}} would be an undefined variable: leave the value to fill, and say where else it can live.
+        lines.push(`# ${vscode.l10n.t('Your partner ID (2088…), or set "partner" in profile {0} and write {1}', profile.name, '{{partner}}')}`, 'partner = ');
+      }
       else if (p.required) lines.push(`${p.name} = ${placeholderFor(p)}`);
       else if (p.oneOf && !seenGroups.has(p.oneOf)) {
         seenGroups.add(p.oneOf);

@@ -35,8 +35,15 @@ export function findings(doc: vscode.TextDocument, deps: RequestFileDeps): Diagn
   });
 }
 
+/** "Line 3: …" / "第 3 行：…" — the editor shows the line already; the CLI keeps the prefix. */
+const LINE_PREFIX = { en: /^Line \{line\}: /, zh: /^第 \{line\} 行：/ };
+
+export function withoutLinePrefix(text: Diagnostic['text']): Diagnostic['text'] {
+  return { en: text.en.replace(LINE_PREFIX.en, ''), zh: text.zh.replace(LINE_PREFIX.zh, '') };
+}
+
 function toDiagnostic(doc: vscode.TextDocument, d: Diagnostic): vscode.Diagnostic {
-  const out = new vscode.Diagnostic(toRange(doc, d.span), localize(d.text, userLang(), d.args), SEVERITY[d.severity]);
+  const out = new vscode.Diagnostic(toRange(doc, d.span), localize(withoutLinePrefix(d.text), userLang(), d.args), SEVERITY[d.severity]);
   out.source = SOURCE;
   out.code = d.code;
   return out;
