@@ -2,12 +2,13 @@
 // with the key of the profile whose gateway the URL names, never with whatever
 // profile happens to be active.
 import type { Profile } from './profile';
+import { normalizeHost } from './protocol';
 
-/** scheme://host[:port]/path, lower-case host, no trailing slash, no query: two spellings of one gateway compare equal. */
+/** scheme://host[:port]/path with core/protocol's host normalisation, no trailing slash, no query: two spellings of one gateway compare equal. */
 export function gatewayKey(url: string): string | undefined {
   try {
     const u = new URL(url);
-    return `${u.protocol}//${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '')}`;
+    return `${u.protocol}//${normalizeHost(url)}:${u.port}${u.pathname.replace(/\/+$/, '')}`;
   } catch {
     return undefined;
   }

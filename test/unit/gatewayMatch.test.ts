@@ -24,7 +24,8 @@ describe('profileForGateway', () => {
     assert.equal(profileForGateway(profiles, undefined, profiles[2])?.name, 'International');
   });
   it('normalizes case of the host and trailing slashes only', () => {
-    assert.equal(gatewayKey('HTTP://127.0.0.1:8787/gateway.do'), 'http://127.0.0.1:8787/gateway.do');
+    assert.equal(gatewayKey('HTTP://127.0.0.1:8787/gateway.do'), gatewayKey('http://127.0.0.1:8787/gateway.do/'));
+    assert.equal(gatewayKey('https://mapi.alipay.com./gateway.do'), gatewayKey('https://MAPI.alipay.com:443/gateway.do'));
     assert.notEqual(gatewayKey('https://a.com/Gateway.do'), gatewayKey('https://a.com/gateway.do'));
   });
 });

@@ -18,7 +18,7 @@ import { Charset, normalizeCharset } from '../../core/charset';
 import { describeFinding, diagnose } from '../../core/doctor';
 import { ParsedInput, Param, buildUrl, getParam, parseInput, serializeQuery, setParam } from '../../core/params';
 import { Profile } from '../../core/profile';
-import { isSignatureParam } from '../../core/protocol';
+import { isSignParam, isSignatureParam } from '../../core/protocol';
 import { SignType, VerifyingKey, normalizeSignType, presignFor, signParams } from '../../core/sign';
 import { EditorInput, replaceInput, scopeLabel, takeInput } from '../editorInput';
 import { userLang } from '../l10n';
@@ -222,7 +222,7 @@ export async function verifySignature(args: { text?: string; profile?: string } 
     if (!input || input.text.trim() === '') return noInput();
     const profile = resolveProfile(args.profile);
     const parsed = parseWithProfile(input.text, profile);
-    if (!getParam(parsed.params, 'sign')) {
+    if (!parsed.params.some((p) => isSignParam(p.name) && p.value !== '')) {
       void vscode.window.showInformationMessage(vscode.l10n.t('There is no sign parameter in {0}: nothing to verify.', input.scope === 'argument' ? vscode.l10n.t('the text') : scopeLabel(input.scope)));
       return { nothingToVerify: true };
     }
