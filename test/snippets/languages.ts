@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expandSnippet, TabStopValues } from './expand';
+import { PHP } from './toolchains';
 
 const ROOT = path.join(__dirname, '..', '..');
 const HARNESS = path.join(__dirname, 'harness');
@@ -93,7 +94,8 @@ const SPECS: Record<Language, Spec> = {
     file: (prefix) => `${prefix}.php`,
     header: () => '<?php\ndeclare(strict_types=1);\n\n',
     harness: { from: 'main.php.tmpl', to: 'main.php' },
-    command: (dir, variant, task) => ({ cmd: 'php', args: ['-d', 'error_reporting=E_ALL', '-d', 'display_errors=stderr', 'main.php', task], cwd: path.join(dir, variant) }),
+    // PHP from npm (WebAssembly), not the machine's: see ./toolchains.ts.
+    command: (dir, variant, task) => ({ cmd: PHP[0], args: [...PHP.slice(1), '-d', 'error_reporting=E_ALL', '-d', 'display_errors=stderr', 'main.php', task], cwd: path.join(dir, variant) }),
   },
   python: {
     file: (prefix) => `${prefix.replace(/-/g, '_')}.py`,
