@@ -1,4 +1,14 @@
 // Bundles the extension, the CLI and the integration suite (esbuild-sample's shape).
+//
+// The extension is three bundles, so activation evaluates only the first:
+//   dist/extension.js  the entry (src/extension/extension.ts): shared services
+//                      (log, profiles, secrets, status bar) and lazy registrations
+//   dist/features.js   every feature's code (src/extension/features.ts), required
+//                      on first use; it gets the entry's services passed in
+//                      (src/extension/shared.ts) and may not bundle their modules
+//   dist/emulator.js   the local gateway (src/emulator), required on first start
+// `node esbuild.js` builds; `require('./esbuild.js').extensionBuilds` gives the
+// same options to bench/activation.js.
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
@@ -58,13 +68,51 @@ const integrationSuiteFiles = {
   },
 };
 
+/** Imports of these sources become `require('./<name>.js')` of the sibling bundle. */
+const SPLIT = {
+  [path.join(__dirname, 'src', 'extension', 'features.ts')]: './features.js',
+  [path.join(__dirname, 'src', 'emulator', 'index.ts')]: './emulator.js',
+};
+/** The entry's stateful services: the feature bundle reaches them only through src/extension/shared.ts. */
+const ENTRY_ONLY = ['log', 'profiles', 'secrets', 'statusBar', 'lazy', 'extension'].map((f) => path.join(__dirname, 'src', 'extension', `${f}.ts`));
+
+/** Resolves each import; one that lands on another bundle's entry becomes external (and `forbid` fails the build). */
+function splitBundles(own, forbid = []) {
+  return {
+    name: 'split-bundles',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.pluginData === 'split-bundles') return undefined;
+        const base = path.resolve(args.resolveDir, args.path);
+        const file = [base, base + '.ts', path.join(base, 'index.ts')].find((f) => SPLIT[f] || forbid.includes(f));
+        if (!file || file === own) return undefined;
+        if (forbid.includes(file)) {
+          return { errors: [{ text: `${path.relative(__dirname, args.importer)} imports ${path.relative(__dirname, file)}: the feature bundle must take the entry's services from src/extension/shared.ts (a second copy would have its own state)` }] };
+        }
+        return { path: SPLIT[file], external: true };
+      });
+    },
+  };
+}
+
+const entryFile = path.join(__dirname, 'src', 'extension', 'extension.ts');
+const featuresFile = path.join(__dirname, 'src', 'extension', 'features.ts');
+const emulatorFile = path.join(__dirname, 'src', 'emulator', 'index.ts');
+const extensionBuilds = [
+  { ...common, entryPoints: [entryFile], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...common.plugins, splitBundles(entryFile)] },
+  { ...common, entryPoints: [featuresFile], outfile: 'dist/features.js', external: ['vscode'], plugins: [...common.plugins, splitBundles(featuresFile, ENTRY_ONLY)] },
+  { ...common, entryPoints: [emulatorFile], outfile: 'dist/emulator.js', external: ['vscode'], plugins: [...common.plugins, splitBundles(emulatorFile, ENTRY_ONLY)] },
+];
+
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  ...extensionBuilds,
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The suite that runs inside a real VS Code (see scripts/test-integration.js).
   { ...common, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', external: ['vscode', 'mocha'],
     minify: false, sourcemap: true, plugins: [problemMatcher, integrationSuiteFiles] },
 ];
+
+module.exports = { extensionBuilds, common };
 
 async function main() {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
@@ -76,7 +124,9 @@ async function main() {
   await Promise.all(contexts.map((c) => c.dispose()));
 }
 
-main().catch((e) => {
-  console.error(e.message || e);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e.message || e);
+    process.exit(1);
+  });
+}

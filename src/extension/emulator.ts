@@ -9,9 +9,13 @@
  * restarts (the emulator keeps it in gateway.json beside its keys), and its
  * keys go to SecretStorage through ./secrets (profile "Local"): no key in settings.
  *
- * API: registerEmulator(context): Disposable — commands
- *   alipay.startLocalGateway → Promise<{ url, partner } | undefined>
- *   alipay.stopLocalGateway  → Promise<boolean> (true when one was running)
+ * Part of the feature bundle: the entry (./extension.ts) registers the
+ * commands and calls these on first use; the emulator itself is its own
+ * bundle (dist/emulator.js), required on the first start.
+ *
+ * API: startCommand(context) → Promise<{ url, partner } | undefined>  (alipay.startLocalGateway)
+ *      stopCommand() → Promise<boolean> (true when one was running)   (alipay.stopLocalGateway)
+ *      closeGateway(): stops a running gateway when the window closes
  * and the context key `alipay.localGatewayRunning`.
  */
 import * as fs from 'node:fs';
@@ -19,9 +23,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RunningGateway } from '../emulator';
 import { userLang } from './l10n';
-import { log, reportError } from './log';
-import { getProfiles, setActiveProfile, setSessionProfile } from './profiles';
-import { SecretKind, storeSecret } from './secrets';
+import { getProfiles, log, reportError, SecretKind, setActiveProfile, setSessionProfile, storeSecret } from './shared';
 
 export const LOCAL_PROFILE = 'Local';
 /** Preferred port, so the Local profile's URL stays the same between sessions; any free port when taken. */
@@ -31,7 +33,9 @@ let running: RunningGateway | undefined;
 let starting: Promise<RunningGateway> | undefined;
 
 async function launch(context: vscode.ExtensionContext): Promise<RunningGateway> {
-  const { startGateway, formatLogEntry } = await import('../emulator'); // loaded on first use, not at activation
+  // dist/emulator.js, its own bundle, evaluated on the first start (esbuild.js makes this require('./emulator.js')).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startGateway, formatLogEntry } = require('../emulator') as typeof import('../emulator');
   const dir = path.join(context.globalStorageUri.fsPath, 'emulator');
   const options = {
     host: '127.0.0.1',
@@ -62,7 +66,7 @@ async function connectProfile(gw: RunningGateway): Promise<void> {
   log.info(`Profile ${LOCAL_PROFILE} points at ${gw.url} while the local gateway runs`);
 }
 
-async function startCommand(context: vscode.ExtensionContext): Promise<{ url: string; partner: string } | undefined> {
+export async function startCommand(context: vscode.ExtensionContext): Promise<{ url: string; partner: string } | undefined> {
   try {
     if (!running) {
       starting ??= launch(context);
@@ -89,7 +93,7 @@ async function startCommand(context: vscode.ExtensionContext): Promise<{ url: st
   }
 }
 
-async function stopCommand(): Promise<boolean> {
+export async function stopCommand(): Promise<boolean> {
   const gw = running;
   if (!gw) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The local gateway is not running.'));
@@ -107,11 +111,7 @@ async function stopCommand(): Promise<boolean> {
   return true;
 }
 
-export function registerEmulator(context: vscode.ExtensionContext): vscode.Disposable {
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand('alipay.startLocalGateway', () => startCommand(context)),
-    vscode.commands.registerCommand('alipay.stopLocalGateway', stopCommand),
-    // Closing the window stops the gateway and flushes its state file.
-    { dispose: () => void running?.close().catch(() => undefined) },
-  );
+/** Closing the window stops the gateway and flushes its state file. */
+export function closeGateway(): void {
+  void running?.close().catch(() => undefined);
 }

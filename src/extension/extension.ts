@@ -1,16 +1,17 @@
-// activate() only composes feature modules; each returns a Disposable and
-// loads its heavy parts on first use.
+// The entry bundle (dist/extension.js): activate() creates the shared
+// services (log, profiles, secrets, status bar) and registers every command,
+// provider and view with a lazy handler. Feature code is in dist/features.js
+// and loads on first use (./lazy.ts); the emulator is dist/emulator.js.
+// Keep this bundle small: bench/activation.js times require + activate and
+// fails when a heavy module is evaluated here.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { loadedBundles, loadedFeatures, loadFeature, lazyCommand } from './lazy';
 import { recentLogLines, registerLog } from './log';
 import { registerPreview } from './preview';
 import { profileKeyDeps } from './preview/keys';
 import { registerProfiles } from './profiles';
 import { registerRequestFiles } from './requestFile';
-import { registerEmulator } from './emulator';
-import { registerHover } from './hover';
-import { profileHoverDeps } from './hoverVerify';
-import { registerLogAnalyzer } from './logAnalyzer';
 import { registerSecrets } from './secrets';
 import { registerStatusBar, statusBarState } from './statusBar';
 
@@ -23,6 +24,33 @@ export interface ExtensionApi {
   statusBar: typeof statusBarState;
   /** The last lines written to the "Alipay" log, as written (redacted). */
   logLines: typeof recentLogLines;
+  /** Features whose code was asked for so far (./lazy), and the bundles Node has evaluated. */
+  loadedFeatures: typeof loadedFeatures;
+  loadedBundles: typeof loadedBundles;
+}
+
+/** Hovers in every file: the provider (and the catalog) load on the first hover. */
+function registerHover(context: vscode.ExtensionContext): vscode.Disposable {
+  let provider: Promise<vscode.HoverProvider> | undefined;
+  return vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], {
+    async provideHover(doc, pos, token) {
+      provider ??= loadFeature('hover').then((m) => m.createHoverProvider(context));
+      return (await provider).provideHover(doc, pos, token);
+    },
+  });
+}
+
+/** The local gateway's commands; closing the window stops a gateway only if one was started. */
+function registerEmulator(context: vscode.ExtensionContext): vscode.Disposable {
+  let started = false;
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('alipay.startLocalGateway', () => {
+      started = true;
+      return loadFeature('emulator').then((m) => m.startCommand(context));
+    }),
+    vscode.commands.registerCommand('alipay.stopLocalGateway', lazyCommand('emulator', (m) => m.stopCommand)),
+    { dispose: () => void (started && loadFeature('emulator').then((m) => m.closeGateway())) },
+  );
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -36,12 +64,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       registerPreview(context, profileKeyDeps()),
       registerRequestFiles(context),
       registerEmulator(context),
-      registerHover(context, profileHoverDeps()),
-      registerLogAnalyzer(context),
-      // register<Feature>(context, …) calls go here, one per feature module.
+      registerHover(context),
+      // register<Feature>(context, …) calls go here, one per feature: register with
+      // lazy handlers (./lazy loadFeature / lazyCommand), the code in ./features.
     ),
   );
-  return { logUri: context.logUri, globalStorageUri: context.globalStorageUri, statusBar: statusBarState, logLines: recentLogLines };
+  return {
+    logUri: context.logUri,
+    globalStorageUri: context.globalStorageUri,
+    statusBar: statusBarState,
+    logLines: recentLogLines,
+    loadedFeatures,
+    loadedBundles,
+  };
 }
 
 export function deactivate(): void {}

@@ -136,7 +136,7 @@ export class AlipayHoverProvider implements vscode.HoverProvider {
       from = Math.max(0, pos.character - WINDOW);
       text = doc.getText(new vscode.Range(pos.line, from, pos.line, Math.min(lineLength, pos.character + WINDOW)));
     } else text = doc.lineAt(pos.line).text;
-    // The catalog loads on the first hover, not at activation.
+    // The catalog's evaluation waits for the first hover.
     this.core ??= await import('../core/hoverInfo');
     if (token.isCancellationRequested) return undefined;
     const info = this.core.hoverInfoAt(text, pos.character - from);
@@ -155,11 +155,11 @@ export class AlipayHoverProvider implements vscode.HoverProvider {
   }
 }
 
-/** Hovers for every file and untitled document. */
-export function registerHover(context: vscode.ExtensionContext, deps: HoverDeps = {}): vscode.Disposable {
+/** The provider behind the entry's hover registration (every file and untitled document; see ./extension.ts). */
+export function createHoverProvider(context: vscode.ExtensionContext, deps: HoverDeps = {}): AlipayHoverProvider {
   const declared = new Set<string>(
     ((context.extension.packageJSON?.contributes?.commands ?? []) as Array<{ command: string }>).map((c) => c.command),
   );
   const linkable = new Set(Object.values(ACTION_COMMANDS).flat().map((a) => a.command).filter((c) => declared.has(c)));
-  return vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new AlipayHoverProvider(linkable, deps));
+  return new AlipayHoverProvider(linkable, deps);
 }

@@ -12,8 +12,7 @@ import type { Param } from '../core/params';
 import { normalizeSignType, verifyParams } from '../core/sign';
 import type { HoverDeps, SignCheck } from './hover';
 import { userLang } from './l10n';
-import { getActiveProfile, getProfiles } from './profiles';
-import { getSecret } from './secrets';
+import { getActiveProfile, getProfiles, getSecret } from './shared';
 
 async function verifySign(params: Param[], gateway: string | undefined): Promise<SignCheck | undefined> {
   const get = (n: string) => params.find((p) => p.name === n)?.value;

@@ -7,8 +7,6 @@ import { isToolkitError } from '../core/i18n';
 import type { ScanStat, ScanSummary } from '../core/logscan';
 import { userLang } from './l10n';
 
-export const ANALYZE_COMMAND = 'alipay.analyzeLogFile';
-
 /** What the command returns (tests read it); undefined when cancelled or nothing was picked. */
 export interface AnalyzeResult {
   file: string;
@@ -92,7 +90,8 @@ function showSummary(uri: vscode.Uri, s: ScanSummary): void {
   qp.show();
 }
 
-async function analyze(arg?: vscode.Uri): Promise<AnalyzeResult | undefined> {
+/** `alipay.analyzeLogFile` (registered by the entry, ./extension.ts). */
+export async function analyze(arg?: vscode.Uri): Promise<AnalyzeResult | undefined> {
   let uri = arg instanceof vscode.Uri ? arg : undefined;
   if (!uri) {
     const picked = await vscode.window.showOpenDialog({
@@ -139,8 +138,4 @@ async function analyze(arg?: vscode.Uri): Promise<AnalyzeResult | undefined> {
     void vscode.window.showErrorMessage(isToolkitError(e) ? e.localized(userLang()) : String(e));
     return undefined;
   }
-}
-
-export function registerLogAnalyzer(_context: vscode.ExtensionContext): vscode.Disposable {
-  return vscode.commands.registerCommand(ANALYZE_COMMAND, analyze);
 }

@@ -25,11 +25,8 @@
  *       takes optional args { profile?, value?, file?, kind? } for scripted use.
  * `profile` is a Profile or a profile name. Storage key: `alipay:<name lowercased>:<kind>`.
  */
-import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import { ToolkitError } from '../core/i18n';
-import { derivePublicKey, fingerprintOf, keysMatch, loadAnyKey, loadPrivateKey, toPkcs8 } from '../core/keys';
-import { parseAesKey } from '../core/openapi/aes';
 import { Profile } from '../core/profile';
 import type { SigningKey, VerifyingKey } from '../core/sign';
 import { addKnownSecret, errorText, log, reportError } from './log';
@@ -44,6 +41,15 @@ const SET_COMMAND: Record<SecretKind, string> = {
   alipayPublicKey: 'alipay.setAlipayPublicKey',
   aesKey: 'alipay.setAesKey',
 };
+
+// This module is in the entry bundle (activation evaluates it): node:crypto and
+// the key parser load when a key is first stored or fingerprinted — requiring
+// node:crypto alone costs more than evaluating the whole entry.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const cryptoLib = (): typeof import('node:crypto') => require('node:crypto') as typeof import('node:crypto');
+const keys = (): typeof import('../core/keys') => require('../core/keys') as typeof import('../core/keys');
+const aes = (): typeof import('../core/openapi/aes') => require('../core/openapi/aes') as typeof import('../core/openapi/aes');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 let storage: vscode.SecretStorage | undefined;
 const changed = new vscode.EventEmitter<{ profile: string; kind: SecretKind }>();
@@ -82,9 +88,10 @@ export async function getSecret(profile: Profile | string, kind: SecretKind): Pr
 }
 
 export function secretFingerprint(kind: SecretKind, value: string): string {
-  if (kind === 'md5Key') return 'sha256:' + crypto.createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 16);
-  if (kind === 'aesKey') return 'sha256:' + crypto.createHash('sha256').update(Buffer.from(value, 'base64')).digest('hex').slice(0, 16);
+  if (kind === 'md5Key') return 'sha256:' + cryptoLib().createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 16);
+  if (kind === 'aesKey') return 'sha256:' + cryptoLib().createHash('sha256').update(Buffer.from(value, 'base64')).digest('hex').slice(0, 16);
   try {
+    const { fingerprintOf, loadAnyKey } = keys();
     return fingerprintOf(loadAnyKey(value, kindLabel(kind)).key);
   } catch {
     return '?';
@@ -104,8 +111,9 @@ function normalize(kind: SecretKind, input: string | Uint8Array): string {
     if (!/^[\x21-\x7e]+$/.test(v)) throw invalid('The MD5 key contains characters other than letters and digits', 'MD5 密钥包含字母和数字以外的字符');
     return v;
   }
-  if (kind === 'aesKey') return parseAesKey(typeof input === 'string' ? input : Buffer.from(input), vscode.l10n.t('AES key')).toString('base64');
+  if (kind === 'aesKey') return aes().parseAesKey(typeof input === 'string' ? input : Buffer.from(input), vscode.l10n.t('AES key')).toString('base64');
   const raw = typeof input === 'string' ? input : Buffer.from(input);
+  const { derivePublicKey, loadAnyKey, toPkcs8 } = keys();
   if (kind === 'privateKey') return toPkcs8(raw, vscode.l10n.t('merchant private key'));
   if (loadAnyKey(raw, vscode.l10n.t('Alipay public key')).info.kind === 'private') {
     throw invalid(
@@ -264,6 +272,7 @@ async function warnIfOwnPublicKey(profile: Profile): Promise<void> {
   const pub = await getSecret(profile, 'alipayPublicKey');
   if (!priv || !pub) return;
   try {
+    const { keysMatch, loadPrivateKey } = keys();
     loadPrivateKey(priv);
     if (keysMatch(priv, pub)) {
       void vscode.window.showWarningMessage(

@@ -7,6 +7,7 @@ import * as path from 'path';
 const ROOT = path.join(__dirname, '..', '..');
 
 interface Manifest {
+  main: string;
   icon?: string;
   activationEvents: string[];
   capabilities: { untrustedWorkspaces: { supported: string | boolean; restrictedConfigurations?: string[] } };
@@ -46,9 +47,21 @@ describe('package.json', () => {
     for (const s of ['alipay.profiles', 'alipay.activeProfile']) assert.ok(trust.restrictedConfigurations?.includes(s), s);
   });
 
-  it('activates on its own commands and languages, or a workspace with request files — never on every startup', () => {
-    assert.ok(!pkg.activationEvents.includes('*') && !pkg.activationEvents.includes('onStartupFinished'));
-    for (const e of pkg.activationEvents) assert.match(e, /^(workspaceContains:|onLanguage:|onCommand:|onWebviewPanel:|onUri)/, e);
+  // Why these events: README "Development" → "Activation". Hovers work in any file, so the extension
+  // must run in every window; onStartupFinished starts it after the window is up instead of during
+  // startup (16 onLanguage: events fired as soon as a restored editor held plaintext or json).
+  // Contributed commands, views and the alipay language activate it without events (VS Code >= 1.74).
+  it('activates after startup, early only for workspaces with request files, and for a restored preview', () => {
+    assert.deepStrictEqual([...pkg.activationEvents].sort(), ['onStartupFinished', 'onWebviewPanel:alipay.responsePreview', 'workspaceContains:**/*.alipay']);
+  });
+
+  it('runs from the entry bundle and packages every bundle it loads', () => {
+    assert.strictEqual(pkg.main, './dist/extension.js');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { extensionBuilds } = require('../../esbuild.js') as { extensionBuilds: Array<{ outfile: string }> };
+    assert.deepStrictEqual(extensionBuilds.map((b) => b.outfile), ['dist/extension.js', 'dist/features.js', 'dist/emulator.js']);
+    const ignored = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    assert.deepStrictEqual(ignored.filter((l) => /^(\*\*\/)?dist\b|\*\*\/\*\.js$|^\*\.js$/.test(l)), [], '.vscodeignore must keep dist/*.js in the package');
   });
 
   it('ships a 128x128 PNG icon', () => {

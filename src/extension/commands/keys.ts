@@ -17,9 +17,7 @@ import { ToolkitError } from '../../core/i18n';
 import { KeyInfo, describeKey, derivePublicKey, fingerprintOf, generateRsaPair, keysMatch, loadAnyKey, loadPrivateKey, loadPublicKey, toBareBase64, toPkcs1, toPkcs8 } from '../../core/keys';
 import { Profile } from '../../core/profile';
 import { replaceInput, takeInput } from '../editorInput';
-import { log, reportError } from '../log';
-import { getProfile } from '../profiles';
-import { getSecret, storeSecret } from '../secrets';
+import { getProfile, getSecret, log, reportError, storeSecret } from '../shared';
 
 function resolveProfile(name?: string): Profile {
   const p = getProfile(name);

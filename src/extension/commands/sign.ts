@@ -22,9 +22,7 @@ import { isSignParam, isSignatureParam } from '../../core/protocol';
 import { SignType, VerifyingKey, normalizeSignType, presignFor, signParams } from '../../core/sign';
 import { EditorInput, replaceInput, scopeLabel, takeInput } from '../editorInput';
 import { userLang } from '../l10n';
-import { log, reportError } from '../log';
-import { getProfile } from '../profiles';
-import { getSecret, requireSigningKey, requireVerifyingKey } from '../secrets';
+import { getProfile, getSecret, log, reportError, requireSigningKey, requireVerifyingKey } from '../shared';
 import { ToolkitError } from '../../core/i18n';
 
 export type SignAction = 'copy' | 'replace' | 'open' | 'presign' | 'return';

@@ -8,6 +8,7 @@
 //     none: the selection, else the active document, else the clipboard
 //   context key alipay.looksLikeResponse: the active editor holds <alipay>…<is_success>
 import * as vscode from 'vscode';
+import { loadFeature } from '../lazy';
 import { reportError } from '../log';
 import type { PreviewDeps, PreviewPanel, PreviewResult } from './panel';
 import { looksLikeResponse, PreviewSource, validState, VIEW_TYPE } from './protocol';
@@ -38,9 +39,9 @@ function sourceFrom(arg: unknown): Promise<PreviewSource | undefined> | PreviewS
 export function registerPreview(context: vscode.ExtensionContext, deps: PreviewDeps = {}): vscode.Disposable {
   let current: PreviewPanel | undefined;
 
-  // The panel module (and, through it, the decoder) loads on first preview, not at activation.
+  // The panel module (and, through it, the decoder) is in the feature bundle: it loads on first preview.
   const adopt = async (panel: vscode.WebviewPanel): Promise<PreviewPanel> => {
-    const { PreviewPanel } = await import('./panel');
+    const { PreviewPanel } = await loadFeature('preview');
     const p = new PreviewPanel(panel, context.extensionUri, deps, () => {
       if (current === p) current = undefined;
     });

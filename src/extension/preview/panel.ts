@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ResponseModel, VerifyKeys } from '../../core/response';
 import { isToolkitError } from '../../core/i18n';
 import { userLang } from '../l10n';
-import { errorText } from '../log';
+import { errorText } from '../shared';
 import { FIRST_ROWS, FromWebview, isFromWebview, PreviewSource, PreviewState, ToWebview, VIEW_TYPE } from './protocol';
 import { webviewStrings } from './strings';
 

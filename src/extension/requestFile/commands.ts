@@ -14,7 +14,7 @@ import { parseRequestFile, requestAtLine } from '../../core/requestFile';
 import { decodeResponse } from '../../core/response';
 import { placeholderFor } from '../../core/validate';
 import { userLang } from '../l10n';
-import { errorText, log, reportError } from '../log';
+import { errorText, log, reportError } from '../shared';
 import type { PreviewResult } from '../preview';
 import { LANGUAGE_ID, type RequestFileDeps } from './deps';
 import { findings, withoutLinePrefix } from './diagnostics';

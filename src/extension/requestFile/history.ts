@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Param } from '../../core/params';
 import { isSignatureParam } from '../../core/protocol';
 import { REDACTED } from '../../core/redact';
-import { redactText } from '../log';
+import { redactText } from '../shared';
 
 export const HISTORY_FILE = 'request-history.json';
 const MAX_ENTRIES = 50;

@@ -1,0 +1,34 @@
+/**
+ * The feature bundle's entry (dist/features.js). The entry bundle requires it
+ * on the first command, hover, view or request file that needs feature code
+ * (./lazy.ts), calls init() with its services, then asks for features by
+ * name. Each loader evaluates only its own modules (esbuild keeps the targets
+ * of `import()` lazy inside the bundle), so the first hover does not pay for
+ * the emulator or the preview.
+ *
+ * Adding a feature: a loader here, and a lazy registration in the entry
+ * (./extension.ts or the feature's own register file there).
+ */
+import type * as vscode from 'vscode';
+import { bindServices, type Services } from './shared';
+
+export function init(services: Services): void {
+  bindServices(services);
+}
+
+export const features = {
+  sign: () => import('./commands/sign'),
+  keys: () => import('./commands/keys'),
+  preview: () => import('./preview/panel'),
+  requestCommands: () => import('./requestFile/commands'),
+  requestEditor: () => import('./requestFile/editor'),
+  emulator: () => import('./emulator'),
+  logAnalyzer: () => import('./logAnalyzer'),
+  hover: async () => {
+    const [{ createHoverProvider }, { profileHoverDeps }] = await Promise.all([import('./hover'), import('./hoverVerify')]);
+    return { createHoverProvider: (context: vscode.ExtensionContext) => createHoverProvider(context, profileHoverDeps()) };
+  },
+};
+
+export type FeatureName = keyof typeof features;
+export type Feature<K extends FeatureName> = Awaited<ReturnType<(typeof features)[K]>>;
