@@ -56,6 +56,8 @@
     b.appendChild(kind);
     b.appendChild(el('div', 'title', tx(st.title)));
     if (st.detail) b.appendChild(el('div', 'detail', tx(st.detail)));
+    // Charset mismatch, control/bidi characters (shown escaped), omitted columns: said before the values.
+    if (Array.isArray(m.warnings)) for (const w of m.warnings) b.appendChild(el('div', 'warning', '⚠ ' + tx(w)));
     if (m.error) {
       const e = m.error;
       const box = el('div', 'error');
@@ -112,6 +114,10 @@
   function valueCell(f) {
     const td = el('td', 'value');
     td.appendChild(el('span', 'raw', f.raw));
+    if (f.unsafe) {
+      td.classList.add('unsafe');
+      td.appendChild(el('span', 'unsafe-mark', ' ⚠'));
+    }
     if (f.recognised && f.recognised.type === 'amount') td.classList.add('amount');
     if (f.meaning) td.appendChild(el('div', 'meaning', tx(f.meaning)));
     if (f.note) td.appendChild(el('div', 'note', tx(f.note)));

@@ -53,8 +53,10 @@ const L = {
   request: { en: 'Request parameters (echo)', zh: '请求参数（回显）' },
   fields: { en: 'Fields', zh: '业务字段' },
   table: { en: 'List {name}: {n} rows', zh: '列表 {name}：{n} 行' },
+  omitted: { en: 'columns not shown', zh: '列未显示' },
   more: { en: '… {n} more rows (use --json for all)', zh: '… 还有 {n} 行（使用 --json 查看全部）' },
   check: { en: 'check', zh: '检查' },
+  warning: { en: 'warning', zh: '警告' },
   unknown: { en: 'not in the catalog', zh: '目录中没有' },
 } satisfies Record<string, unknown>;
 
@@ -65,7 +67,7 @@ function fieldLine(f: FieldView, lang: Lang): string {
   const name = f.group ? `${f.group}/${f.name}` : f.name;
   const label = f.label ? ` (${f.label[lang]})` : '';
   const meaning = f.meaning ? ` — ${f.meaning[lang]}` : '';
-  return `  ${name}${label}: ${f.raw}${meaning}`;
+  return `  ${name}${label}: ${f.raw}${meaning}${f.unsafe ? ' ⚠' : ''}`;
 }
 
 function signatureLines(s: SignatureView, lang: Lang): string[] {
@@ -78,7 +80,7 @@ function signatureLines(s: SignatureView, lang: Lang): string[] {
 }
 
 function tableLines(tb: TableView, lang: Lang, max: number): string[] {
-  const out = [t(L.table, lang, { name: tb.label ? `${tb.name} (${tb.label[lang]})` : tb.name, n: tb.rows.length })];
+  const out = [t(L.table, lang, { name: tb.label ? `${tb.name} (${tb.label[lang]})` : tb.name, n: tb.rows.length }) + (tb.omittedColumns ? ` (+${tb.omittedColumns} ${t(L.omitted, lang)})` : '')];
   out.push('  ' + tb.columns.map((c) => c.name).join('\t'));
   for (const r of tb.rows.slice(0, max)) out.push('  ' + r.join('\t'));
   if (tb.rows.length > max) out.push('  ' + t(L.more, lang, { n: tb.rows.length - max }));
@@ -90,6 +92,7 @@ export function formatModel(m: ResponseModel, lang: Lang, rows = 20): string[] {
   out.push([t(L.kind[m.kind], lang), m.service, m.charset].filter(Boolean).join(' · '));
   const mark = m.status.success === true ? '✔' : m.status.success === false ? '✘' : '•';
   out.push(`${mark} ${m.status.title[lang]}`);
+  for (const w of m.warnings ?? []) out.push(`⚠ ${t(L.warning, lang)}: ${w[lang]}`);
   if (m.status.detail) out.push(`  ${m.status.detail[lang]}`);
   if (m.error) {
     if (!m.error.entry) out.push(`  ${m.error.code}: ${t(L.unknown, lang)}`);

@@ -128,3 +128,39 @@ export function percentDecode(text: string, charset: Charset, name: string): str
 export function declaredEncoding(head: string): string | undefined {
   return /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
 }
+
+/** True when the bytes hold at least one byte ≥ 0x80 (so utf-8 and gbk would read them differently). */
+function hasHighBytes(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return true;
+  return false;
+}
+
+/**
+ * What the bytes really are when they contradict the declared charset: valid
+ * UTF-8 with multibyte sequences declared gbk/gb2312 (GBK text is almost never
+ * valid UTF-8), or bytes declared utf-8 that are not UTF-8 but read cleanly as
+ * GBK. Undefined when the declaration is plausible.
+ */
+export function charsetContradiction(bytes: Uint8Array, declared: Charset): Charset | undefined {
+  if (!hasHighBytes(bytes)) return undefined;
+  if (declared !== 'utf-8') {
+    try {
+      strictUtf8.decode(bytes);
+      return 'utf-8';
+    } catch {
+      return undefined;
+    }
+  }
+  try {
+    strictUtf8.decode(bytes);
+    return undefined;
+  } catch {
+    const text = iconv().decode(Buffer.from(bytes), 'gbk');
+    return text.includes('\uFFFD') ? undefined : 'gbk';
+  }
+}
+
+export const CHARSET_MISMATCH: { en: string; zh: string } = {
+  en: 'The {where} declares {declared}, but its bytes are {actual}: decoded as {actual}. Check the charset the sender writes with (_input_charset / encoding).',
+  zh: '{where}声明为 {declared}，但字节实际是 {actual}：已按 {actual} 解码。请检查发送方使用的字符集（_input_charset / encoding）。',
+};

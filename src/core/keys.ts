@@ -2,7 +2,8 @@
 // prints), PKCS#1 or PKCS#8, SPKI or X.509, with stray whitespace, line breaks
 // or literal "\n". Parsed once into KeyObjects and cached by content hash.
 import * as crypto from 'node:crypto';
-import { ToolkitError } from './i18n';
+import { keyIsSafeToInspect } from './dsaGuard';
+import { ToolkitError, isToolkitError } from './i18n';
 
 export type KeyFormat = 'pkcs1' | 'pkcs8' | 'spki' | 'x509' | 'sec1';
 export type KeyEncoding = 'pem' | 'base64' | 'der';
@@ -79,7 +80,16 @@ export function fingerprintOf(key: crypto.KeyObject): string {
   return 'SHA256:' + sha256(pub.export({ type: 'spki', format: 'der' }));
 }
 
-function describe(key: crypto.KeyObject, format: KeyFormat, encoding: KeyEncoding): KeyInfo {
+function describe(key: crypto.KeyObject, format: KeyFormat, encoding: KeyEncoding, source: string): KeyInfo {
+  // Guard before node:crypto reads the details: a malformed DSA key aborts the process there (see dsaGuard).
+  if (!keyIsSafeToInspect(key)) {
+    throw keyError(
+      'KEY_MALFORMED',
+      'the DSA key is malformed (its parameters p, q, g or its key value are not well-formed; the data may be corrupted)',
+      'DSA 密钥已损坏（参数 p、q、g 或密钥值的结构不正确；数据可能被破坏）',
+      source,
+    );
+  }
   const d = key.asymmetricKeyDetails;
   return {
     kind: key.type === 'private' ? 'private' : 'public',
@@ -98,50 +108,53 @@ const PRIVATE_TYPES: Array<['pkcs8' | 'pkcs1' | 'sec1', KeyFormat]> = [
 ];
 
 /** OpenSSL's traditional "DSA PRIVATE KEY" has no DER type in node:crypto; it is read through PEM. */
-function tryTraditionalDsa(c: Cleaned): LoadedKey | undefined {
+function tryTraditionalDsa(c: Cleaned, source: string): LoadedKey | undefined {
+  let key: crypto.KeyObject;
   try {
-    const pemText = pem(c.der, 'DSA PRIVATE KEY');
-    const key = crypto.createPrivateKey(pemText);
-    return { key, info: describe(key, 'pkcs1', c.encoding) };
+    key = crypto.createPrivateKey(pem(c.der, 'DSA PRIVATE KEY'));
   } catch {
     return undefined; // malformed: the caller reports one clear error
   }
+  return { key, info: describe(key, 'pkcs1', c.encoding, source) };
 }
 
 function tryPrivate(c: Cleaned, source: string): LoadedKey | undefined {
-  if (c.label === 'DSA PRIVATE KEY') return tryTraditionalDsa(c);
+  if (c.label === 'DSA PRIVATE KEY') return tryTraditionalDsa(c, source);
   for (const [type, format] of PRIVATE_TYPES) {
     try {
       const key = crypto.createPrivateKey({ key: c.der, format: 'der', type });
-      return { key, info: describe(key, format, c.encoding) };
+      return { key, info: describe(key, format, c.encoding, source) };
     } catch (e) {
+      if (isToolkitError(e)) throw e;
       // Encrypted PKCS#8 given as bare base64 or DER: say so rather than "unreadable".
       if ((e as NodeJS.ErrnoException).code === 'ERR_MISSING_PASSPHRASE') throw encryptedError(source);
       // otherwise try the next structure
     }
   }
   // Bare base64 of a traditional DSA key (no label to tell us).
-  return c.label === undefined ? tryTraditionalDsa(c) : undefined;
+  return c.label === undefined ? tryTraditionalDsa(c, source) : undefined;
 }
 
 function encryptedError(source: string): ToolkitError {
   return keyError('KEY_ENCRYPTED', 'the key is password-protected; decrypt it first (openssl pkey -in key.pem -out plain.pem)', '密钥有密码保护，请先解密（openssl pkey -in key.pem -out plain.pem）', source);
 }
 
-function tryPublic(c: Cleaned): LoadedKey | undefined {
+function tryPublic(c: Cleaned, source: string): LoadedKey | undefined {
   if (c.label === 'CERTIFICATE' || c.label === undefined) {
     try {
       const key = new crypto.X509Certificate(c.der).publicKey;
-      return { key, info: describe(key, 'x509', c.encoding) };
-    } catch {
+      return { key, info: describe(key, 'x509', c.encoding, source) };
+    } catch (e) {
+      if (isToolkitError(e)) throw e;
       // not a certificate
     }
   }
   for (const [type, format] of [['spki', 'spki'], ['pkcs1', 'pkcs1']] as const) {
     try {
       const key = crypto.createPublicKey({ key: c.der, format: 'der', type });
-      return { key, info: describe(key, format, c.encoding) };
-    } catch {
+      return { key, info: describe(key, format, c.encoding, source) };
+    } catch (e) {
+      if (isToolkitError(e)) throw e;
       // try the next structure
     }
   }
@@ -183,7 +196,7 @@ export function loadPrivateKey(input: string | Buffer, source = 'private key'): 
     }
     const k = tryPrivate(c, source);
     if (k) return k;
-    if (!c.label && tryPublic(c)) {
+    if (!c.label && tryPublic(c, source)) {
       throw keyError('KEY_IS_PUBLIC', 'this is a public key, but a private key is needed here', '这是公钥，此处需要私钥', source);
     }
     throw keyError('KEY_UNREADABLE', 'not a private key in PKCS#1 or PKCS#8 form (the data may be truncated)', '不是 PKCS#1 或 PKCS#8 格式的私钥（数据可能被截断）', source);
@@ -194,7 +207,7 @@ export function loadPrivateKey(input: string | Buffer, source = 'private key'): 
 export function loadPublicKey(input: string | Buffer, source = 'public key'): LoadedKey {
   return cached('pub', input, () => {
     const c = clean(input, source);
-    const k = tryPublic(c);
+    const k = tryPublic(c, source);
     if (k) return k;
     const priv = tryPrivate(c, source);
     if (priv) {
@@ -208,7 +221,7 @@ export function loadPublicKey(input: string | Buffer, source = 'public key'): Lo
 /** Loads whatever the key is, private or public. */
 export function loadAnyKey(input: string | Buffer, source = 'key'): LoadedKey {
   const c = clean(input, source);
-  const k = (!c.label || !PUBLIC_LABELS.has(c.label) ? tryPrivate(c, source) : undefined) ?? tryPublic(c);
+  const k = (!c.label || !PUBLIC_LABELS.has(c.label) ? tryPrivate(c, source) : undefined) ?? tryPublic(c, source);
   if (!k) throw keyError('KEY_UNREADABLE', 'not a key in any form this tool reads (PEM or base64; PKCS#1, PKCS#8, SPKI or X.509)', '不是可识别的密钥（PEM 或 base64；PKCS#1、PKCS#8、SPKI 或 X.509）', source);
   return k;
 }

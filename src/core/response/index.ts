@@ -2,15 +2,17 @@
 // a notification body, a return URL, a plain-text answer or OpenAPI JSON —
 // into one ResponseModel. Throws only ToolkitError.
 import { Charset, normalizeCharset } from '../charset';
-import { isToolkitError, Lang, ToolkitError } from '../i18n';
+import { isToolkitError, Lang, Text, ToolkitError } from '../i18n';
 import { fromForm } from './fromForm';
 import { fromOpenApi } from './fromOpenApi';
 import { fromXml } from './fromXml';
-import { ResponseKind, ResponseModel, TEXTS } from './model';
+import { MAX_TABLE_COLUMNS, ResponseKind, ResponseModel, TEXTS } from './model';
+import { addSafetyWarnings } from './safety';
 import type { VerifyKeys } from './signature';
 import { decodeResponseBytes, MAX_RESPONSE_BYTES, tooLarge } from './xml';
 
 export * from './model';
+export { escapedForDisplay } from './safety';
 export type { VerifyKeys } from './signature';
 export { MAX_RESPONSE_BYTES, MAX_XML_DEPTH } from './xml';
 
@@ -81,33 +83,21 @@ export function decodeResponse(input: string | Buffer, options: DecodeOptions = 
     const override: Charset | undefined = options.charset ? normalizeCharset(options.charset, '--charset') : undefined;
     let text: string;
     let bytesCharset: Charset | undefined;
+    let warning: Text | undefined;
     if (typeof input === 'string') {
       if (input.length > MAX_RESPONSE_BYTES) throw tooLarge(input.length);
       text = input.replace(/^\uFEFF/, '');
     } else {
       const d = decodeResponseBytes(input, override);
       text = d.text;
+      warning = d.warning;
       // Only XML carries its own charset; for a form body the parameters decide.
       if (detectResponseKind(text) === 'xml') bytesCharset = d.charset;
     }
     const keys: VerifyKeys = { md5Key: options.md5Key, publicKey: options.publicKey, aesKey: options.aesKey };
-    const kind = detectResponseKind(text);
-    switch (kind) {
-      case 'xml':
-        return xmlWithLines(text, keys, bytesCharset);
-      case 'openapi':
-        return fromOpenApi(text.trim(), keys);
-      case 'text':
-        return fromText(text);
-      case 'returnUrl':
-      case 'notification':
-        return fromForm(text.trim(), keys, override);
-      default:
-        throw new ToolkitError('UNKNOWN_RESPONSE', {
-          en: 'Not a gateway response: expected XML (<alipay>…), a notification body (name=value&…), a return URL, OpenAPI JSON, or the text true/false/success',
-          zh: '不是网关响应：应为 XML（<alipay>…）、通知内容（name=value&…）、return_url、OpenAPI JSON，或纯文本 true/false/success',
-        });
-    }
+    const model = decodeText(text, keys, bytesCharset, override);
+    if (warning) model.warnings = [warning, ...(model.warnings ?? [])];
+    return addSafetyWarnings(model, MAX_TABLE_COLUMNS);
   } catch (e) {
     if (isToolkitError(e)) throw e;
     // A bug or an unforeseen input: still one clear, typed error for the front end.
@@ -116,6 +106,26 @@ export function decodeResponse(input: string | Buffer, options: DecodeOptions = 
       { en: 'The response could not be decoded: {reason}', zh: '无法解析该响应：{reason}' },
       { reason: e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200) },
     );
+  }
+}
+
+function decodeText(text: string, keys: VerifyKeys, bytesCharset: Charset | undefined, override: Charset | undefined): ResponseModel {
+  const kind = detectResponseKind(text);
+  switch (kind) {
+    case 'xml':
+      return xmlWithLines(text, keys, bytesCharset);
+    case 'openapi':
+      return fromOpenApi(text.trim(), keys);
+    case 'text':
+      return fromText(text);
+    case 'returnUrl':
+    case 'notification':
+      return fromForm(text.trim(), keys, override);
+    default:
+      throw new ToolkitError('UNKNOWN_RESPONSE', {
+        en: 'Not a gateway response: expected XML (<alipay>…), a notification body (name=value&…), a return URL, OpenAPI JSON, or the text true/false/success',
+        zh: '不是网关响应：应为 XML（<alipay>…）、通知内容（name=value&…）、return_url、OpenAPI JSON，或纯文本 true/false/success',
+      });
   }
 }
 export { responseToJson } from './json';

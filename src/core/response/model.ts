@@ -5,6 +5,7 @@ import type { Charset } from '../charset';
 import { enumFor, enumValue, errorByCode, field as catalogField } from '../catalog';
 import type { ErrorEntry, FieldKind } from '../catalog';
 import type { Text } from '../i18n';
+import { hasUnsafeChars } from '../terminal';
 
 export type ResponseKind = 'xml' | 'notification' | 'returnUrl' | 'text' | 'openapi';
 
@@ -26,6 +27,8 @@ export interface FieldView {
   note?: Text;
   kind?: FieldKind;
   recognised?: Recognised;
+  /** The name or value holds control or bidi characters (core/terminal): front ends show them escaped and flag the field. */
+  unsafe?: true;
 }
 
 export interface Column {
@@ -113,6 +116,8 @@ export interface ResponseModel {
   signature: SignatureView;
   /** The decoded text (what the raw view shows). */
   raw: string;
+  /** What the reader should know before trusting what is shown: charset mismatch, spoofing characters, omitted columns. */
+  warnings?: Text[];
 }
 
 const T = (en: string, zh: string): Text => ({ en, zh });
@@ -157,6 +162,7 @@ export function labelField(name: string, raw: string, group?: string): FieldView
   const def = catalogField(name);
   const out: FieldView = { name, raw };
   if (group) out.group = group;
+  if (hasUnsafeChars(name) || hasUnsafeChars(raw)) out.unsafe = true;
   if (def) {
     out.label = def.label;
     out.description = def.meaning;
@@ -258,10 +264,6 @@ export const TEXTS = {
   textSuccessDetail: T('Anything else makes Alipay re-send the notification for up to 24 hours.', '返回其他内容，支付宝会在 24 小时内按策略重发通知。'),
   textFail: T('"fail": the handler did not accept the notification', '"fail"：处理程序未接受该通知'),
   textFailDetail: T('Alipay will re-send it on its schedule for up to 24 hours.', '支付宝会在 24 小时内按策略重发。'),
-  columnsOmitted: T(
-    '{n} more distinct columns not shown (over {max}); see the raw view',
-    '另有 {n} 个不同的列未显示（超过 {max} 列）；请查看原文',
-  ),
   openapiOk: T('OpenAPI call succeeded (code 10000)', 'OpenAPI 调用成功（code 10000）'),
   openapiFail: T('OpenAPI call failed: {code}', 'OpenAPI 调用失败：{code}'),
 } satisfies Record<string, Text>;

@@ -5,7 +5,7 @@
 // (one pass, no separate validator pass: fast-xml-parser validate + parse took
 // ~10x as long on the 1.5 MB statement, which delayed the preview by seconds).
 // Only ToolkitError leaves this file.
-import { Charset, declaredEncoding, decode, normalizeCharset } from '../charset';
+import { CHARSET_MISMATCH, Charset, charsetContradiction, declaredEncoding, decode, normalizeCharset } from '../charset';
 
 export { declaredEncoding };
 import { ToolkitError } from '../i18n';
@@ -250,7 +250,7 @@ export function parseXml(text: string): XmlElement {
  * Bytes to text: a BOM wins, then an XML declaration's encoding, then the
  * `fallback` (a form body's charset), then strict UTF-8.
  */
-export function decodeResponseBytes(bytes: Buffer, fallback?: Charset): { text: string; charset: Charset } {
+export function decodeResponseBytes(bytes: Buffer, fallback?: Charset): { text: string; charset: Charset; warning?: { en: string; zh: string } } {
   if (bytes.length > MAX_RESPONSE_BYTES) throw tooLarge(bytes.length);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: decode(bytes.subarray(3), 'utf-8', 'input'), charset: 'utf-8' };
@@ -261,5 +261,14 @@ export function decodeResponseBytes(bytes: Buffer, fallback?: Charset): { text: 
   }
   const declared = declaredEncoding(bytes.subarray(0, 256).toString('latin1'));
   const charset = declared ? normalizeCharset(declared, 'XML declaration encoding') : (fallback ?? 'utf-8');
+  // Bytes that contradict the declaration are read as what they are, with a warning naming both:
+  // silent mojibake (or a bare "not utf-8" error) hides a sender's charset bug.
+  const actual = charsetContradiction(bytes, charset);
+  if (actual) {
+    const where = declared ? { en: 'XML declaration', zh: 'XML 声明' } : fallback ? { en: '--charset option', zh: '--charset 选项' } : { en: 'input (utf-8 by default)', zh: '输入（默认 utf-8）' };
+    const args = { declared: charset, actual };
+    const fill = (t: string, lang: 'en' | 'zh') => t.replace(/\{(\w+)\}/g, (m, k: string) => (k === 'where' ? where[lang] : k in args ? args[k as keyof typeof args] : m));
+    return { text: decode(bytes, actual, 'input'), charset: actual, warning: { en: fill(CHARSET_MISMATCH.en, 'en'), zh: fill(CHARSET_MISMATCH.zh, 'zh') } };
+  }
   return { text: decode(bytes, charset, 'input'), charset };
 }

@@ -57,6 +57,8 @@ export class PreviewPanel {
   private ready = false;
   private last: ToWebview | undefined;
   private lastModel: ResponseModel | undefined;
+  /** The tables as shown (escaped), for the rows sent after the first screen. */
+  private shownTables: ResponseModel['tables'] = [];
   private renderId = 0;
   private postedAt = 0;
   private decodeMs = 0;
@@ -166,11 +168,14 @@ export class PreviewPanel {
       const { keys, profile } = this.deps.getVerifyKeys ? await this.deps.getVerifyKeys() : { keys: {}, profile: undefined };
       const t0 = performance.now();
       // Loaded on first preview, not at activation.
-      const { decodeResponse } = await import('../../core/response');
+      const { decodeResponse, escapedForDisplay } = await import('../../core/response');
       const model = decodeResponse(input, { ...keys, lang: userLang() });
       this.decodeMs = performance.now() - t0;
       this.lastModel = model;
-      msg = { type: 'render', renderId: id, lang: userLang(), strings, sourceLabel, profile, ...firstScreen(model), rawLength: model.raw.length, state };
+      // Control and bidi characters shown escaped, as the CLI prints them (core/terminal).
+      const shown = escapedForDisplay(model);
+      this.shownTables = shown.tables;
+      msg = { type: 'render', renderId: id, lang: userLang(), strings, sourceLabel, profile, ...firstScreen(shown), rawLength: model.raw.length, state };
     } catch (e) {
       this.lastModel = undefined;
       if (!isToolkitError(e)) console.error(e);
@@ -219,7 +224,7 @@ export class PreviewPanel {
       case 'rendered': {
         // Painted: now the rows past the first page (every time, as a re-created webview starts over).
         if (this.lastModel && this.last?.type === 'render' && m.renderId === this.renderId && this.last.renderId === m.renderId) {
-          this.lastModel.tables.forEach((t, table) => {
+          this.shownTables.forEach((t, table) => {
             if (t.rows.length > FIRST_ROWS) {
               void this.panel.webview.postMessage({ type: 'rows', renderId: m.renderId, table, offset: FIRST_ROWS, rows: t.rows.slice(FIRST_ROWS) } satisfies ToWebview);
             }
