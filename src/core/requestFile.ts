@@ -340,7 +340,7 @@ export function resolveRequest(file: ParsedFile, request: ParsedRequest, ctx: Re
       const v = lookup(name, span, depth, seen);
       if (v !== undefined) return v;
       problems.push(
-        problem('UNKNOWN_VARIABLE', 'error', 'Line {line}: "{{{name}}}" is not defined (define "@{name} = …" or set it in the profile)', '第 {line} 行："{{{name}}}" 未定义（请写 "@{name} = …" 或在配置中设置）', span, { line: span.line + 1, name }),
+        problem('UNKNOWN_VARIABLE', 'error', 'Line {line}: "{{{name}}}" is not defined (define "@{name} = …" in the file, pass --var {name}=… on the command line, or set it in the VS Code profile)', '第 {line} 行："{{{name}}}" 未定义（在文件中写 "@{name} = …"，命令行用 --var {name}=…，或在 VS Code 的配置中设置）', span, { line: span.line + 1, name }),
       );
       return whole;
     });
