@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Subcommand> = {
   send: () => require('./cli/send').command,
   decode: () => require('./cli/decode').command,
   gateway: () => require('./cli/gateway').command,
+  'notify-test': () => require('./cli/notifyTest').command,
   aes: () => require('./cli/aes').command,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -6,7 +6,7 @@ import { Param, serializeQuery } from '../core/params';
 import type { LoadedConfig, Merchant } from './config';
 import type { LogFn } from './log';
 import { returnParams, signOutgoing, TEST_BUYER } from './messages';
-import { newReturnNotifyId, Notifier } from './notifier';
+import { newNotifyId, newReturnNotifyId, Notifier } from './notifier';
 import type { Store } from './state';
 import { alipayTime, isEscrow, MapiSignType, Trade, TradeKind, TradeStatus } from './types';
 
@@ -25,8 +25,24 @@ export class Engine {
   private readonly versions = new WeakMap<Trade, number>();
   private readonly answers = new WeakMap<Trade, { version: number; byKey: Map<string, Buffer> }>();
 
-  /** notify_ids handed out on return URLs: notify_verify accepts them for a minute too. */
+  /** notify_ids handed out on return URLs (and by notify-test): notify_verify accepts them for a minute too. */
   private readonly returnIds = new Map<string, { partner: string; at: number }>();
+
+  /** The latest notify_verify calls (newest last): notify-test reports whether a handler made them. */
+  readonly verifyCalls: Array<{ partner: string; notifyId: string; answer: string; at: number }> = [];
+
+  /** A notify_id for a notification someone else sends (notify-test): valid for a minute, like a real one. */
+  issueNotifyId(partner: string): string {
+    const id = newNotifyId();
+    this.returnIds.set(id, { partner, at: this.now() });
+    return id;
+  }
+
+  /** Records one notify_verify answer (kept to the last 1000). */
+  recordVerify(partner: string, notifyId: string, answer: string): void {
+    this.verifyCalls.push({ partner, notifyId, answer, at: this.now() });
+    if (this.verifyCalls.length > 1000) this.verifyCalls.splice(0, this.verifyCalls.length - 1000);
+  }
 
   constructor(
     readonly store: Store,

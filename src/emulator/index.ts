@@ -30,3 +30,6 @@ export type { GatewayConfig, MerchantConfig } from './config';
 export type { Trade, TradeStatus, NotificationRecord, NotifyAttempt } from './types';
 export type { LogEntry } from './log';
 export { formatLogEntry } from './log';
+export { runNotifyBattery, scorecardLines, BatteryInputError, FAMILIES } from './notifyBattery';
+export type { BatteryOptions, Scorecard, CaseResult, Verdict, FamilySpec } from './notifyBattery';
+export { ensureKeyDir, defaultKeyDir } from './config';

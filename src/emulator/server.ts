@@ -219,6 +219,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     const merchant = config.merchants.get(values.get('partner') ?? '');
     // notify_verify answers in plain text, also for a partner it does not know (the documented `invalid`).
     if (!merchant && serviceName === 'notify_verify') {
+      engine.recordVerify(values.get('partner') ?? '', values.get('notify_id') ?? '', 'invalid');
       log('request', { en: '{service} → {code} {why}', zh: '{service} → {code} {why}' }, { service: serviceName, code: 'invalid', why: 'unknown partner' });
       return plainText('invalid', charset);
     }
@@ -304,6 +305,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     } catch (e) {
       return pageError(e);
     }
+    // notify-test: notify_ids for notifications it signs itself, and the notify_verify calls a handler made.
+    if (isPost && path === '/__emulator/api/notify-ids') {
+      const partner = field('partner');
+      if (!config.merchants.has(partner)) return json(404, { error: 'unknown partner' });
+      return json(200, { notifyId: engine.issueNotifyId(partner) });
+    }
+    if (!isPost && path === '/__emulator/api/notify-verify-calls') return json(200, engine.verifyCalls);
     if (!isPost && path === '/__emulator/api/state') {
       return json(200, { trades: [...store.trades.values()], notifications: [...store.notifications.values()].map(redactNotification) });
     }

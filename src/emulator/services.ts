@@ -191,6 +191,11 @@ export const SERVICES: Record<string, ServiceImpl> = {
   notify_verify: {
     kind: 'text',
     unsigned: true,
-    run: (call) => plainText(String(call.engine.verifyNotifyId(call.merchant.partner, call.values.get('notify_id') ?? '')), call.charset),
+    run: (call) => {
+      const id = call.values.get('notify_id') ?? '';
+      const answer = String(call.engine.verifyNotifyId(call.merchant.partner, id));
+      call.engine.recordVerify(call.merchant.partner, id, answer);
+      return plainText(answer, call.charset);
+    },
   },
 };
