@@ -16,6 +16,8 @@ export interface InputRead {
   parsed: ParsedInput;
   /** The query as received (URL or query input), for the doctor's charset check. */
   rawQuery?: string;
+  /** The input text as decoded. */
+  text: string;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function readParams(io: CliIO, input: string | undefined, charsetOp
   } else if (parsed.kind === 'query') {
     rawQuery = t.replace(/^\?/, '');
   }
-  return { parsed, rawQuery };
+  return { parsed, rawQuery, text };
 }
 
 /** --sign-type, else the input's sign_type, else MD5. */

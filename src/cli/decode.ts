@@ -6,7 +6,7 @@ import type { Lang, Text } from '../core/i18n';
 import { parseAesKey } from '../core/openapi/aes';
 import { decodeResponse, FieldView, ResponseModel, responseToJson, SignatureView, TableView } from '../core/response';
 import { parseArgs } from './args';
-import { MD5_KEY_ENV, printUsage, readMd5Key, readPublicKeyFile } from './common';
+import { MD5_KEY_ENV, printUsage, readMd5Key, readPrivateKeyFile, readPublicKeyFile } from './common';
 import { CliIO, EXIT, UsageError, readFileOrFail, printData } from './io';
 
 const USAGE = {
@@ -17,6 +17,7 @@ const USAGE = {
   --key-file F           MD5 key file, to verify MD5 signatures (or set ALIPAY_MD5_KEY)
   --public-key-file F    Alipay's public key, to verify RSA / RSA2 / DSA signatures
   --aes-key-file F       the OpenAPI AES key (base64, from the console), to decrypt encrypt_type=AES responses
+  --private-key-file F   your private key: decrypts a WAP 2.0 notify_data (sec_id=0001) before verifying
   --charset C            charset of a form body given as bytes (XML declares its own)
   --rows N               table rows shown in text output (default 20; --json has all)
 Exit 0 decoded (signature valid, absent or not checked), 1 signature INVALID, 2 bad input or usage.`,
@@ -27,6 +28,7 @@ Exit 0 decoded (signature valid, absent or not checked), 1 signature INVALID, 2 
   --key-file F           MD5 密钥文件，用于验证 MD5 签名（或设置 ALIPAY_MD5_KEY）
   --public-key-file F    支付宝公钥，用于验证 RSA / RSA2 / DSA 签名
   --aes-key-file F       OpenAPI AES 密钥（控制台中的 base64），用于解密 encrypt_type=AES 的响应
+  --private-key-file F   商户私钥：验签前解密 WAP 2.0 的 notify_data（sec_id=0001）
   --charset C            以字节给出的表单内容的字符集（XML 自带声明）
   --rows N               文本输出中每个表格显示的行数（默认 20；--json 输出全部）
 退出码 0 已解析（签名有效、无签名或未验证），1 签名无效，2 输入或用法错误。`,
@@ -120,7 +122,7 @@ async function readSource(io: CliIO, file: string | undefined): Promise<Buffer> 
 export const command: Subcommand = {
   summary: { en: 'decode a response, notification or return URL: status, labelled fields, signature', zh: '解析响应、异步通知或 return_url：状态、字段说明、签名' },
   async run(args, io) {
-    const a = parseArgs(args, { json: 'flag', 'key-file': 'value', 'public-key-file': 'value', 'aes-key-file': 'value', charset: 'value', rows: 'value', help: 'flag' }, 1);
+    const a = parseArgs(args, { json: 'flag', 'key-file': 'value', 'public-key-file': 'value', 'private-key-file': 'value', 'aes-key-file': 'value', charset: 'value', rows: 'value', help: 'flag' }, 1);
     if (a.flags.has('help')) return printUsage(io, USAGE);
     const keyFile = a.options.get('key-file');
     const publicFile = a.options.get('public-key-file');
@@ -132,11 +134,13 @@ export const command: Subcommand = {
     if (!Number.isInteger(rows) || rows < 0) throw new UsageError('--rows needs a whole number, not "{v}"', '--rows 需要一个整数，而不是 "{v}"', { v: String(rowsOpt).slice(0, 20) });
     const md5Key = keyFile || io.env[MD5_KEY_ENV] ? readMd5Key(io, keyFile) : undefined;
     const publicKey = publicFile ? readPublicKeyFile(publicFile).key : undefined;
+    const privateFile = a.options.get('private-key-file');
+    const merchantPrivateKey = privateFile ? readPrivateKeyFile(privateFile).key : undefined;
 
     const aesFile = a.options.get('aes-key-file');
     const aesKey = aesFile ? parseAesKey(readFileOrFail(aesFile, 'AES key'), `AES key file "${aesFile}"`) : undefined;
     const bytes = await readSource(io, a.positionals[0]);
-    const model = decodeResponse(bytes, { md5Key, publicKey, aesKey, lang: io.lang, charset: a.options.get('charset') });
+    const model = decodeResponse(bytes, { md5Key, publicKey, merchantPrivateKey, aesKey, lang: io.lang, charset: a.options.get('charset') });
     if (a.flags.has('json')) printData(io, JSON.stringify(responseToJson(model), null, 2));
     else for (const line of formatModel(model, io.lang, rows)) io.stdout(line);
     return model.signature.verdict === 'invalid' ? EXIT.fail : EXIT.ok;

@@ -3,9 +3,14 @@
 import type { Subcommand } from '../cli';
 import { DoctorInput, describeFinding, diagnose } from '../core/doctor';
 import { fingerprintOf } from '../core/keys';
-import { VerifyingKey, verifyParams } from '../core/sign';
+import { ToolkitError } from '../core/i18n';
+import { VARIANTS } from '../core/protocol';
+import { resolveContext, verifyingKeyRole } from '../core/resolve';
+import { verifyMessage } from '../core/response/signature';
+import { VerifyingKey } from '../core/sign';
+import { parseInput } from '../core/params';
 import { oneOf, parseArgs } from './args';
-import { checkGateway, pickSignType, printUsage, readMd5Key, readParams, readPrivateKeyFile, readPublicKeyFile } from './common';
+import { checkGateway, printUsage, readMd5Key, readParams, readPrivateKeyFile, readPublicKeyFile } from './common';
 import { EXIT, UsageError, printData } from './io';
 
 const USAGE = {
@@ -15,9 +20,11 @@ const USAGE = {
   --public-key-file F           Alipay's public key for RSA, RSA2, DSA
   --merchant-public-key-file F  (optional) your own public key: lets the doctor tell the two keys apart
   --private-key-file F          (optional) your private key: verify your own request with its public half,
-                                or let the doctor check that your key pair matches
-  --sign-type T                 MD5 | RSA | RSA2 | DSA (default: the input's sign_type, else MD5)
-  --charset C                   utf-8 | gbk | gb2312 (default: the input's _input_charset, else utf-8)
+                                let the doctor check that your key pair matches, or decrypt a WAP 2.0
+                                notify_data (sec_id=0001)
+  --sign-type T                 MD5 | RSA | RSA2 | DSA (default: the input's sign_type or sec_id, else MD5; OpenAPI RSA2)
+  --charset C                   utf-8 | gbk | gb2312 (default: the input's _input_charset or charset, else utf-8)
+  --variant V                   the message variant when its markers do not tell (README "Message variants")
   --gateway URL                 (optional) the gateway, for the sandbox/production hint
   --output O                    text | json (default text)
 First line VALID or INVALID. Exit 0 valid, 1 invalid, 2 bad input or usage.`,
@@ -26,9 +33,11 @@ First line VALID or INVALID. Exit 0 valid, 1 invalid, 2 bad input or usage.`,
   --key-file F                  MD5 密钥文件（或设置 ALIPAY_MD5_KEY）
   --public-key-file F           RSA、RSA2、DSA 所用的支付宝公钥
   --merchant-public-key-file F  （可选）商户自己的公钥：帮助诊断区分两把密钥
-  --private-key-file F          （可选）商户私钥：用其公钥验证自己签的请求，或检查密钥是否配对
-  --sign-type T                 MD5 | RSA | RSA2 | DSA（默认：输入中的 sign_type，否则 MD5）
-  --charset C                   utf-8 | gbk | gb2312（默认：输入中的 _input_charset，否则 utf-8）
+  --private-key-file F          （可选）商户私钥：用其公钥验证自己签的请求、检查密钥是否配对，
+                                或解密 WAP 2.0 的 notify_data（sec_id=0001）
+  --sign-type T                 MD5 | RSA | RSA2 | DSA（默认：输入中的 sign_type 或 sec_id，否则 MD5；OpenAPI 为 RSA2）
+  --charset C                   utf-8 | gbk | gb2312（默认：输入中的 _input_charset 或 charset，否则 utf-8）
+  --variant V                   标记无法判断时指定报文类型（见 README “Message variants”）
   --gateway URL                 （可选）网关，用于沙箱/正式环境提示
   --output O                    text | json（默认 text）
 第一行为 VALID 或 INVALID。退出码 0 有效，1 无效，2 输入或用法错误。`,
@@ -39,6 +48,7 @@ const L = {
   presign: { en: 'presign', zh: '待签名串' },
   doctor: { en: 'doctor', zh: '诊断' },
   hint: { en: 'hint', zh: '提示' },
+  variant: { en: 'variant', zh: '报文类型' },
   noSign: { en: 'there is no sign parameter', zh: '没有 sign 参数' },
   mismatch: {
     en: 'the signature does not match the pre-sign string (sign_type {signType}, charset {charset}, key {key})',
@@ -63,6 +73,7 @@ export const command: Subcommand = {
         'sign-type': 'value',
         charset: 'value',
         gateway: 'value',
+        variant: 'value',
         output: 'value',
         help: 'flag',
       },
@@ -73,9 +84,17 @@ export const command: Subcommand = {
     const gatewayOption = a.options.get('gateway');
     const explicitGateway = gatewayOption ? checkGateway(gatewayOption, '--gateway') : undefined;
 
-    const { parsed, rawQuery } = await readParams(io, a.positionals[0], a.options.get('charset'));
+    const read = await readParams(io, a.positionals[0], a.options.get('charset'));
+    const { rawQuery } = read;
+    let parsed = read.parsed;
+    // The one resolver: variant, sign type and charset, each with where it came from.
+    const ctx = resolveContext({ params: parsed.params, kind: parsed.kind, gateway: explicitGateway ?? parsed.gateway, signType: a.options.get('sign-type'), charset: a.options.get('charset'), variant: a.options.get('variant') });
+    const signType = ctx.signType.value;
+    const from = ctx.signType.from[io.lang];
+    // An OpenAPI `charset` (which core/params does not read) decides the decoding too, as in decode.
+    if (ctx.charset.value !== parsed.charset && !a.options.get('charset') && parsed.kind !== 'order') parsed = parseInput(read.text, { charset: ctx.charset.value });
     const { params, charset } = parsed;
-    const { signType, from } = pickSignType(a.options.get('sign-type'), parsed);
+    const role = verifyingKeyRole(ctx.variant.value, signType);
 
     const publicFile = a.options.get('public-key-file');
     const privateFile = a.options.get('private-key-file');
@@ -96,8 +115,12 @@ export const command: Subcommand = {
       keyLabel = fingerprintOf(pub);
       if (merchantPublic) doctorKeys.merchantPublicKey = merchantPublic.key;
       if (merchantPrivate) doctorKeys.merchantPrivateKey = merchantPrivate.key;
-    } else if (own) {
+    } else if (own && role.verify === 'merchantPublicKey') {
       // Checking one's own signed request: the merchant's public key (or the private key's public half).
+      key = { publicKey: own.key };
+      keyLabel = fingerprintOf(own.key);
+      if (merchantPublic && merchantPrivate) doctorKeys.merchantPrivateKey = merchantPrivate.key;
+    } else if (own) {
       key = { publicKey: own.key };
       keyLabel = fingerprintOf(own.key);
       if (merchantPublic && merchantPrivate) doctorKeys.merchantPrivateKey = merchantPrivate.key;
@@ -109,10 +132,20 @@ export const command: Subcommand = {
       );
     }
 
-    const result = verifyParams(params, signType, key, charset);
+    const view = verifyMessage({
+      params,
+      charset,
+      variant: ctx.variant.value,
+      signType,
+      keys: { ...('md5Key' in key ? { md5Key: key.md5Key } : { publicKey: key.publicKey }), merchantPrivateKey: merchantPrivate?.key },
+    });
+    if (view.verdict === 'error' || view.verdict === 'noKey') {
+      throw new ToolkitError('CANNOT_VERIFY', view.reason ?? { en: 'the signature cannot be checked', zh: '无法验证签名' });
+    }
+    const result = { valid: view.verdict === 'valid', presign: view.content ?? '', reason: view.verdict === 'unsigned' ? ('NO_SIGN' as const) : view.verdict === 'invalid' ? ('MISMATCH' as const) : undefined };
     const doctor = result.valid
       ? undefined
-      : diagnose({ params, signType, charset, key, rawQuery, gateway: explicitGateway ?? parsed.gateway, ...doctorKeys });
+      : diagnose({ params, signType, charset, key, rawQuery, gateway: explicitGateway ?? parsed.gateway, variant: ctx.variant.value, ...doctorKeys });
 
     if (output === 'json') {
       const f = (x: { id: string; presign?: string }, text: string) => ({ id: x.id, message: text, ...(x.presign !== undefined ? { presign: x.presign } : {}) });
@@ -123,6 +156,8 @@ export const command: Subcommand = {
           ...(result.reason ? { reason: result.reason } : {}),
           sign_type: signType,
           charset,
+          variant: ctx.variant.value,
+          ...(view.note ? { rule: view.note[io.lang] } : {}),
           presign: result.presign,
           findings: (doctor?.findings ?? []).filter((x) => x.id !== 'no-sign').map((x) => f(x, describeFinding(x, io.lang))),
           hints: (doctor?.hints ?? []).map((x) => f(x, describeFinding(x, io.lang))),
@@ -136,11 +171,13 @@ export const command: Subcommand = {
     if (result.valid) {
       io.stdout('VALID');
       io.stdout(`${t(L.presign)}: ${result.presign}`);
+      io.stdout(`${t(L.variant)}: ${VARIANTS[ctx.variant.value].label[io.lang]} (${ctx.variant.from[io.lang]})${view.note ? ' — ' + view.note[io.lang] : ''}`);
       return EXIT.ok;
     }
     io.stdout('INVALID');
     io.stdout(`${t(L.reason)}: ${result.reason === 'NO_SIGN' ? t(L.noSign) : t(L.mismatch, { signType, charset, key: keyLabel })}`);
     io.stdout(`${t(L.presign)}: ${result.presign}`);
+    io.stdout(`${t(L.variant)}: ${VARIANTS[ctx.variant.value].label[io.lang]} (${ctx.variant.from[io.lang]})`);
     if (doctor && result.reason !== 'NO_SIGN') {
       if (doctor.findings.length === 0) io.stdout(`${t(L.doctor)}: ${t(L.nothing, { tried: doctor.tried.join(', ') })}`);
       for (const x of doctor.findings) io.stdout(`${t(L.doctor)}: [${x.id}] ${describeFinding(x, io.lang)}`);

@@ -6,7 +6,9 @@ import { CHARSETS, Charset, encode, percentDecode, percentEncode } from './chars
 import { Args, Lang, Text, isToolkitError, localize } from './i18n';
 import { KeyInfo, fingerprintOf, loadPrivateKey, loadPublicKey } from './keys';
 import { Param, parseQuery } from './params';
-import { isProduction, isSandboxHost, isSignParam, isSignTypeParam, normalizeHost } from './protocol';
+import { VARIANTS, isProduction, isSandboxHost, isSignParam, isSignTypeParam, normalizeHost, type VariantId } from './protocol';
+import { detectVariant } from './resolve';
+import { variantContent } from './variants';
 import { SignType, VerifyingKey, isOpenApiRequest, isSignatureParam, presignFor, presignString, verifyContent } from './sign';
 
 export type MistakeId =
@@ -49,6 +51,8 @@ export interface DoctorInput {
   alipayPublicKey?: KeyInput;
   /** The gateway the request goes to or came from, for the sandbox/production hint. */
   gateway?: string;
+  /** The message variant (core/resolve detectVariant when absent): its content rule is the baseline. */
+  variant?: VariantId;
 }
 
 export interface DoctorFinding {
@@ -221,7 +225,18 @@ function gatewayHint(gateway: string | undefined): DoctorFinding | undefined {
 /** Runs every known mistake; `findings` names the one that makes the signature verify. */
 export function diagnose(input: DoctorInput): DoctorResult {
   const { params, signType, charset, key } = input;
-  const presign = presignFor(params);
+  // Each variant's own rule (core/variants): the doctor never advises against it.
+  let variant: VariantId | undefined = input.variant;
+  if (!variant) {
+    try {
+      variant = detectVariant(params).value;
+    } catch {
+      variant = undefined;
+    }
+  }
+  const rule = variant ? VARIANTS[variant].rule : undefined;
+  const contentOf = (ps: readonly Param[]): string => (variant ? variantContent(variant, ps) : presignFor(ps));
+  const presign = contentOf(params);
   const base = { presign, signType, charset };
   const sign = params.find((p) => isSignParam(p.name))?.value ?? '';
   const tried: MistakeId[] = [];
@@ -250,31 +265,31 @@ export function diagnose(input: DoctorInput): DoctorResult {
   // special character is a space both explain it, and transport is the likelier cause).
   if (params.some((p) => !isSignatureParam(p.name) && p.value.includes(' '))) {
     const plus = mapValues(params, (p) => p.value.replace(/ /g, '+'));
-    add('plus-as-space', presignFor(plus), { names: changedNames(params, plus) });
+    add('plus-as-space', contentOf(plus), { names: changedNames(params, plus) });
   }
   if (params.some((p) => !isSignatureParam(p.name) && p.value.includes('+'))) {
     const space = mapValues(params, (p) => p.value.replace(/\+/g, ' '));
-    add('space-as-plus', presignFor(space), { names: changedNames(params, space) });
+    add('space-as-plus', contentOf(space), { names: changedNames(params, space) });
   }
 
   // 2b. Values URL-encoded before signing (Java URLEncoder style, and %20 style).
   const encoded = mapValues(params, (p) => percentEncode(p.value, charset));
-  const encodedContent = presignFor(encoded);
+  const encodedContent = contentOf(encoded);
   if (encodedContent !== presign) {
     add('url-encoded', encodedContent, { style: 'form: space as +' });
-    const pct20 = presignFor(mapValues(encoded, (p) => p.value.replace(/\+/g, '%20')));
+    const pct20 = contentOf(mapValues(encoded, (p) => p.value.replace(/\+/g, '%20')));
     if (pct20 !== encodedContent) add('url-encoded', pct20, { style: 'RFC 3986: space as %20' });
   }
 
   // 3. sign_type included.
   // MAPI leaves sign_type out; an OpenAPI request's content already holds it.
-  if (!isOpenApiRequest(params) && params.some((p) => isSignTypeParam(p.name))) {
+  if (!isOpenApiRequest(params) && !rule?.keepSignType && !rule?.alsoKeepSignType && rule?.order !== 'fixed' && params.some((p) => isSignTypeParam(p.name))) {
     add('sign-type-included', presignString(params, { keepSignType: true }));
   }
 
   // 4. Empty values included.
   const empties = params.filter((p) => p.value === '' && !isSignatureParam(p.name));
-  if (empties.length > 0) {
+  if (empties.length > 0 && rule?.dropEmpty !== false) {
     const withEmpty = params
       .filter((p) => !isSignatureParam(p.name))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -285,12 +300,12 @@ export function diagnose(input: DoctorInput): DoctorResult {
 
   // 5. Not sorted (original order).
   const unsorted = params.filter((p) => p.value !== '' && !isSignatureParam(p.name)).map((p) => `${p.name}=${p.value}`).join('&');
-  if (unsorted !== presign) add('not-sorted', unsorted);
+  if (unsorted !== presign && (rule === undefined || rule.order === 'sorted')) add('not-sorted', unsorted);
 
   // 7. Double encoding: decode the values once more.
   if (params.some((p) => !isSignatureParam(p.name) && /%[0-9a-fA-F]{2}/.test(p.value))) {
     const once = mapValues(params, (p) => (/%[0-9a-fA-F]{2}/.test(p.value) ? (tryDecode(p.value, charset, p.name) ?? p.value) : p.value));
-    const c = presignFor(once);
+    const c = contentOf(once);
     if (c !== presign) add('double-encoded', c, { names: changedNames(params, once) });
   }
 
@@ -300,7 +315,7 @@ export function diagnose(input: DoctorInput): DoctorResult {
     if (!encode(presign, other).equals(encode(presign, charset))) add('wrong-charset', presign, { used: other, declared: charset }, { charset: other });
     if (input.rawQuery !== undefined) {
       try {
-        const reparsed = presignFor(parseQuery(input.rawQuery, { charset: other }).params);
+        const reparsed = contentOf(parseQuery(input.rawQuery, { charset: other }).params);
         if (reparsed !== presign) add('wrong-charset', reparsed, { used: other, declared: charset }, { charset: other });
       } catch (e) {
         if (!isToolkitError(e)) throw e; // not decodable in that charset: not the mistake

@@ -8,7 +8,8 @@ export interface Param {
   value: string;
 }
 
-export type InputKind = 'url' | 'query' | 'json' | 'lines';
+/** `order`: a mobile.securitypay order string (`partner="2088…"&…`: quoted values, kept in order). */
+export type InputKind = 'url' | 'query' | 'json' | 'lines' | 'order';
 
 export interface ParsedInput {
   kind: InputKind;
@@ -139,11 +140,55 @@ function parseLines(text: string, options: ParseOptions): { params: Param[]; cha
   return { params, charset };
 }
 
+/** A mobile.securitypay order string: the first value is quoted (`partner="2088…"`). */
+export function isOrderString(text: string): boolean {
+  return /^[A-Za-z_][\w.]*="/.test(text.trim());
+}
+
+/**
+ * `name="value"&…` as written: values between their quotes, raw (the content
+ * signed is the quoted string as written); only `sign` is URL-encoded inside its
+ * quotes, and is decoded here. A missing quote names the parameter.
+ */
+export function parseOrderString(text: string): { params: Param[]; charset: Charset } {
+  const t = text.trim();
+  const params: Param[] = [];
+  let i = 0;
+  while (i < t.length) {
+    const eq = t.indexOf('=', i);
+    const name = eq < 0 ? t.slice(i) : t.slice(i, eq);
+    if (eq < 0 || name === '' || /[&"\s]/.test(name)) {
+      fail('ORDER_STRING', 'Order string: expected name="value" at "{text}"', '订单串：此处应为 name="value"："{text}"', { text: t.slice(i, i + 40) });
+    }
+    if (t[eq + 1] !== '"') {
+      fail('ORDER_STRING_QUOTE', 'Order string: the value of "{name}" has no opening quote: write {name}="…"', '订单串："{name}" 的值缺少开头的引号：请写成 {name}="…"', { name: name.slice(0, 60) });
+    }
+    // The value ends at the quote followed by `&` or the end of the string.
+    let end = eq + 2;
+    for (;;) {
+      end = t.indexOf('"', end);
+      if (end < 0 || end === t.length - 1 || t[end + 1] === '&') break;
+      end++;
+    }
+    if (end < 0) {
+      fail('ORDER_STRING_QUOTE', 'Order string: the value of "{name}" has no closing quote: write {name}="…"', '订单串："{name}" 的值缺少结尾的引号：请写成 {name}="…"', { name: name.slice(0, 60) });
+    }
+    const raw = t.slice(eq + 2, end);
+    params.push({ name, value: name === 'sign' ? percentDecode(raw, 'utf-8', name) : raw });
+    i = end + 2;
+  }
+  checkDuplicates(params);
+  // The app SDK signs UTF-8 (`_input_charset="utf-8"` is the usual value).
+  const declared = getParam(params, '_input_charset');
+  return { params, charset: declared ? normalizeCharset(declared) : 'utf-8' };
+}
+
 /** Tells which of the accepted shapes `text` is. */
 export function detectKind(text: string): InputKind {
   const t = text.trim();
   if (t.startsWith('{')) return 'json';
   if (/^https?:\/\//i.test(t)) return 'url';
+  if (isOrderString(t)) return 'order';
   const lines = t.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
   if (lines.length > 1 || (lines.length === 1 && /^\s*[\w.]+\s+=\s/.test(lines[0]))) return 'lines';
   return 'query';
@@ -158,6 +203,10 @@ export function parseInput(text: string, options: ParseOptions = {}): ParsedInpu
   if (t === '') fail('EMPTY_INPUT', 'The input is empty: give a URL, a query string, JSON or name=value lines', '输入为空：请提供 URL、查询串、JSON 或 name=value 行');
   const kind = detectKind(t);
   if (kind === 'json') return { kind, ...parseJson(t, options) };
+  if (kind === 'order') {
+    const r = parseOrderString(t);
+    return { kind, params: r.params, charset: options.charset ? normalizeCharset(options.charset, '--charset') : r.charset };
+  }
   if (kind === 'lines') return { kind, ...parseLines(t, options) };
   if (kind === 'url') {
     let url: URL;

@@ -1,40 +1,45 @@
 // The hover's `verifySign` hook, built on the shell's profiles and secrets.
 // The key is that of the profile whose gateway the URL names (core/gatewayMatch;
-// the active profile for a bare query string): MD5 with the profile's MD5 key; RSA/RSA2/DSA with the merchant
-// key pair for a request we sent (it carries `service`), or Alipay's public
-// key for what Alipay sent (notifications, return URLs). Secrets stay inside.
+// the active profile for a bare query string). Who signed it and how it is
+// checked are core's decisions (core/resolve detectVariant + verifyingKeyRole,
+// core/response verifyMessage: the same function CLI verify/decode and the
+// preview use). Secrets stay inside.
 import * as crypto from 'node:crypto';
 import { normalizeCharset } from '../core/charset';
 import { profileForGateway } from '../core/gatewayMatch';
 import { isToolkitError } from '../core/i18n';
 import { loadPrivateKey } from '../core/keys';
 import type { Param } from '../core/params';
-import { normalizeSignType, verifyParams } from '../core/sign';
+import { MAPI_CHARSET_PARAM, OPENAPI_CHARSET_PARAM, isSignParam } from '../core/protocol';
+import { detectVariant, resolveSignType, verifyingKeyRole } from '../core/resolve';
+import { verifyMessage, type VerifyKeys } from '../core/response/signature';
 import type { HoverDeps, SignCheck } from './hover';
 import { userLang } from './l10n';
 import { getActiveProfile, getProfiles, getSecret } from './shared';
 
 async function verifySign(params: Param[], gateway: string | undefined): Promise<SignCheck | undefined> {
+  if (!params.some((p) => isSignParam(p.name) && p.value !== '')) return undefined;
   const get = (n: string) => params.find((p) => p.name === n)?.value;
-  const signTypeText = get('sign_type');
-  if (!signTypeText || !get('sign')) return undefined;
   const profile = profileForGateway(getProfiles(), gateway, getActiveProfile());
   if (!profile) return { status: 'noProfile', gateway: gateway ?? '' };
   try {
-    const signType = normalizeSignType(signTypeText);
-    const charset = normalizeCharset(get('_input_charset') ?? get('charset') ?? 'utf-8');
-    if (signType === 'MD5') {
-      const md5Key = await getSecret(profile, 'md5Key');
-      if (!md5Key) return { status: 'noKey', profile: profile.name };
-      return { status: verifyParams(params, signType, { md5Key }, charset).valid ? 'valid' : 'invalid', profile: profile.name };
+    const variant = detectVariant(params).value;
+    const signType = resolveSignType(params, variant).value;
+    const charset = normalizeCharset(get(MAPI_CHARSET_PARAM) ?? get(OPENAPI_CHARSET_PARAM) ?? 'utf-8');
+    const role = verifyingKeyRole(variant, signType);
+    const keys: VerifyKeys = {};
+    if (role.verify === 'md5Key') keys.md5Key = await getSecret(profile, 'md5Key');
+    else if (role.verify === 'alipayPublicKey') keys.publicKey = await getSecret(profile, 'alipayPublicKey');
+    const priv = role.verify === 'merchantPublicKey' || role.decrypt ? await getSecret(profile, 'privateKey') : undefined;
+    if (priv) {
+      const key = loadPrivateKey(priv, 'merchant private key').key;
+      if (role.verify === 'merchantPublicKey') keys.publicKey = crypto.createPublicKey(key);
+      if (role.decrypt) keys.merchantPrivateKey = key;
     }
-    let publicKey: crypto.KeyObject | string | undefined;
-    if (get('service') !== undefined || get('method') !== undefined) {
-      const priv = await getSecret(profile, 'privateKey');
-      if (priv) publicKey = crypto.createPublicKey(loadPrivateKey(priv, 'merchant private key').key);
-    } else publicKey = await getSecret(profile, 'alipayPublicKey');
-    if (!publicKey) return { status: 'noKey', profile: profile.name };
-    return { status: verifyParams(params, signType, { publicKey }, charset).valid ? 'valid' : 'invalid', profile: profile.name };
+    const view = verifyMessage({ params, charset, keys, variant });
+    if (view.verdict === 'noKey') return { status: 'noKey', profile: profile.name };
+    if (view.verdict === 'valid' || view.verdict === 'invalid') return { status: view.verdict, profile: profile.name };
+    return { status: 'error', message: view.reason?.[userLang()] ?? '' };
   } catch (e) {
     return { status: 'error', message: isToolkitError(e) ? e.localized(userLang()) : String(e) };
   }

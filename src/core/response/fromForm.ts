@@ -3,8 +3,9 @@
 import { Charset, normalizeCharset } from '../charset';
 import { localize, Text } from '../i18n';
 import { parseInput } from '../params';
+import { isSignatureParam } from '../protocol';
 import { enumMeaning, errorView, labelField, ResponseModel, TEXTS } from './model';
-import { verifyParamsSignature, VerifyKeys } from './signature';
+import { verifyMessage, VerifyKeys } from './signature';
 
 /** OpenAPI notifications name their charset `charset`; MAPI ones use `_input_charset` (core/params reads that). */
 function charsetParam(text: string): Charset | undefined {
@@ -25,8 +26,8 @@ export function fromForm(text: string, keys: VerifyKeys, charsetOverride?: Chars
   const parsed = parseInput(text, { charset: charsetOverride ?? charsetParam(text) });
   const returnUrl = parsed.kind === 'url';
   const params = parsed.params;
-  const fields = params.filter((p) => !/^sign(_type)?$/i.test(p.name)).map((p) => labelField(p.name, p.value));
-  const signature = verifyParamsSignature(params, returnUrl, parsed.charset, keys);
+  const fields = params.filter((p) => !isSignatureParam(p.name)).map((p) => labelField(p.name, p.value));
+  const signature = verifyMessage({ params, returnUrl, charset: parsed.charset, keys, variant: parsed.kind === 'order' ? 'securitypay.order' : undefined });
 
   const tradeStatus = params.find((p) => p.name === 'trade_status')?.value;
   const isSuccess = params.find((p) => p.name === 'is_success')?.value;

@@ -6,17 +6,21 @@ import type * as crypto from 'node:crypto';
 import type { Charset } from '../charset';
 import { isToolkitError, Text } from '../i18n';
 import type { Param } from '../params';
-import { isSignParam, isSignTypeParam, WAP_SIGN_TYPE_PARAM } from '../protocol';
-import { normalizeSignType, presignString, SignType, verifyContent, VerifyingKey } from '../sign';
+import { isSignParam, VARIANTS, WAP_SIGN_TYPE_PARAM, type VariantId } from '../protocol';
+import { detectVariant, resolveSignType, type Decided } from '../resolve';
+import { decryptNotifyData, variantContent } from '../variants';
+import { normalizeSignType, SignType, verifyContent, VerifyingKey } from '../sign';
 import { XML_SIGN_RULE_INFERRED, xmlSignContent } from '../xmlSignContent';
 import type { SignatureView } from './model';
 
 export interface VerifyKeys {
   md5Key?: string;
-  /** Alipay's public key (PEM, bare base64, or a KeyObject). */
+  /** Alipay's public key (PEM, bare base64, or a KeyObject); the merchant's for a merchant-signed request. */
   publicKey?: string | Buffer | crypto.KeyObject;
   /** The OpenAPI AES key (base64 text as the console shows it, or its bytes): decrypts encrypt_type=AES responses. */
   aesKey?: string | Buffer;
+  /** The merchant's private key: decrypts a WAP 2.0 notify_data under sec_id=0001. */
+  merchantPrivateKey?: string | Buffer | crypto.KeyObject;
 }
 
 const T = (en: string, zh: string): Text => ({ en, zh });
@@ -45,6 +49,13 @@ export const SIGN_TEXTS = {
     ' 验签内容是节点的原始文本；此处内容与 JSON.stringify 的写法（无空格）相同：如果程序在验签前解析并重新序列化了响应，请改用原始文本。',
   ),
   openapiNotifyKept: T(' Verified with sign_type included in the content (OpenAPI notification).', ' 验签内容包含 sign_type（OpenAPI 通知）。'),
+  matchedV1: T(' Matched without sign and sign_type (rsaCheckV1).', ' 匹配的是不含 sign 和 sign_type 的内容（rsaCheckV1）。'),
+  matchedV2: T(' Matched with sign_type kept in the content (rsaCheckV2).', ' 匹配的是保留 sign_type 的内容（rsaCheckV2）。'),
+  wapDecrypted: T(' notify_data was decrypted with the merchant private key first (sec_id=0001).', ' 已先用商户私钥解密 notify_data（sec_id=0001）。'),
+  noMerchantKey: T(
+    'sec_id=0001: notify_data is encrypted with your public key; give your merchant private key (--private-key-file, or set it for the profile) to decrypt it before verifying.',
+    'sec_id=0001：notify_data 用商户公钥加密；请提供商户私钥（--private-key-file，或在配置中设置）以便先解密再验签。',
+  ),
   noSign: T('The response carries no signature.', '响应没有签名。'),
   errorNoSign: T('Error responses (is_success=F) are not signed.', '错误响应（is_success=F）不带签名。'),
   noMd5Key: T('No MD5 key configured: add one to the active profile (or give --key-file / ALIPAY_MD5_KEY).', '未配置 MD5 密钥：请在当前配置中添加（或使用 --key-file / ALIPAY_MD5_KEY）。'),
@@ -132,30 +143,74 @@ export function verifyXml(
   return verify({ content: xmlSignContent(leaves), sign, type: signType, charset, inferred: XML_SIGN_RULE_INFERRED, note }, keys);
 }
 
+export interface MessageCheck {
+  params: readonly Param[];
+  charset: Charset;
+  keys: VerifyKeys;
+  /** The variant, when the caller knows it (--variant); else detected from the markers (core/resolve). */
+  variant?: VariantId;
+  /** Arrived as a redirect (return URL): spaces in a base64 sign were `+`. */
+  returnUrl?: boolean;
+  /** --sign-type: overrides sign_type / sec_id. */
+  signType?: string;
+}
+
+/** The view plus the variant it was checked as (and the evidence for it). */
+export type MessageView = SignatureView & { variant: VariantId; variantFrom: Text };
+
 /**
- * Notifications and return URLs: the request rule over the received
- * parameters. Return URL: a framework may have turned `+` in a base64 sign into
- * spaces; the legacy demo turns them back, and so do we (base64 has no spaces).
+ * THE verification of signed parameters (notifications, return URLs, signed
+ * requests, WAP 2.0, order strings): CLI verify and decode, the preview and the
+ * hover all call this, so they cannot disagree. Never throws.
  */
-export function verifyParamsSignature(params: readonly Param[], returnUrl: boolean, charset: Charset, keys: VerifyKeys): SignatureView {
-  const signParam = params.find((p) => isSignParam(p.name));
-  const typeParam = params.find((p) => isSignTypeParam(p.name) || p.name === WAP_SIGN_TYPE_PARAM);
-  if (!signParam || signParam.value === '') return unsigned(charset, SIGN_TEXTS.noSign);
+export function verifyMessage(c: MessageCheck): MessageView {
+  let variant: Decided<VariantId>;
+  try {
+    variant = c.variant ? { value: c.variant, from: T('given', '指定') } : detectVariant(c.params);
+  } catch (e) {
+    variant = { value: 'mapi.notification', from: T('', '') };
+    return { ...unsigned(c.charset, isToolkitError(e) ? { en: e.localized('en'), zh: e.localized('zh') } : SIGN_TEXTS.noSign), verdict: 'error', variant: variant.value, variantFrom: variant.from };
+  }
+  const facts = VARIANTS[variant.value];
+  const tag = (v: SignatureView): MessageView => ({ ...v, variant: variant.value, variantFrom: variant.from });
+  const signParam = c.params.find((p) => isSignParam(p.name));
+  if (!signParam || signParam.value === '') return tag(unsigned(c.charset, SIGN_TEXTS.noSign));
   let sign = signParam.value;
-  let note = SIGN_TEXTS.paramsRule;
-  if (returnUrl && sign.includes(' ')) {
+  let note: Text = facts.ruleText;
+  if (c.returnUrl && sign.includes(' ')) {
     sign = sign.replace(/ /g, '+');
     note = join(note, SIGN_TEXTS.returnPlus);
   }
-  const isOpenApi = params.some((p) => p.name === 'app_id');
-  const type = typeParam?.value ?? (isOpenApi ? 'RSA2' : undefined);
-  // OpenAPI notifications: checked without sign; the Node SDK retries without sign_type too.
-  const alternatives = isOpenApi ? [{ content: presignString(params), note }] : undefined;
-  const content = isOpenApi ? presignString(params, { keepSignType: true }) : presignString(params);
-  return verify(
-    { content, sign, type, charset, inferred: false, note: isOpenApi ? join(note, SIGN_TEXTS.openapiNotifyKept) : note, alternatives },
-    keys,
-  );
+  let type: string | undefined;
+  try {
+    type = c.signType ?? resolveSignType(c.params, variant.value).value;
+  } catch (e) {
+    return tag({ ...unsigned(c.charset, isToolkitError(e) ? { en: e.localized('en'), zh: e.localized('zh') } : SIGN_TEXTS.noSign), present: true, value: sign, verdict: 'error' });
+  }
+  let params = c.params;
+  if (facts.rule.encryptedNotifyData) {
+    const secId = c.params.find((p) => p.name === WAP_SIGN_TYPE_PARAM)?.value.trim();
+    const data = c.params.find((p) => p.name === 'notify_data');
+    if (secId === '0001' && data && !data.value.trimStart().startsWith('<')) {
+      if (!c.keys.merchantPrivateKey) return tag({ ...unsigned(c.charset, SIGN_TEXTS.noMerchantKey), present: true, value: sign, type, verdict: 'noKey' });
+      try {
+        const clear = decryptNotifyData(data.value, c.keys.merchantPrivateKey);
+        params = c.params.map((p) => (p === data ? { name: p.name, value: clear } : p));
+        note = join(note, SIGN_TEXTS.wapDecrypted);
+      } catch (e) {
+        return tag({ ...unsigned(c.charset, isToolkitError(e) ? { en: e.localized('en'), zh: e.localized('zh') } : SIGN_TEXTS.noMerchantKey), present: true, value: sign, type, verdict: 'error' });
+      }
+    }
+  }
+  const content = variantContent(variant.value, params);
+  const alternatives = facts.rule.alsoKeepSignType ? [{ content: variantContent(variant.value, params, { keepSignType: true }), note: join(note, SIGN_TEXTS.matchedV2) }] : undefined;
+  if (alternatives && alternatives[0].content === content) alternatives.length = 0;
+  return tag(verify({ content, sign, type, charset: c.charset, inferred: false, note: alternatives ? join(note, SIGN_TEXTS.matchedV1) : note, alternatives }, c.keys));
+}
+
+/** Notifications and return URLs (decode, preview): verifyMessage with the variant detected. */
+export function verifyParamsSignature(params: readonly Param[], returnUrl: boolean, charset: Charset, keys: VerifyKeys): SignatureView {
+  return verifyMessage({ params, returnUrl, charset, keys });
 }
 
 /**

@@ -19,6 +19,9 @@ import { describeFinding, diagnose } from '../../core/doctor';
 import { ParsedInput, Param, buildUrl, getParam, parseInput, serializeQuery, setParam } from '../../core/params';
 import { Profile } from '../../core/profile';
 import { isSignParam, isSignatureParam } from '../../core/protocol';
+import { signOrderString } from '../../core/variants';
+import { detectVariant, resolveSignType, verifyingKeyRole } from '../../core/resolve';
+import { verifyMessage } from '../../core/response/signature';
 import { SignType, VerifyingKey, normalizeSignType, presignFor, signParams } from '../../core/sign';
 import { EditorInput, replaceInput, scopeLabel, takeInput } from '../editorInput';
 import { userLang } from '../l10n';
@@ -79,6 +82,9 @@ function reshape(input: string, parsed: ParsedInput, params: Param[], url: strin
       for (const p of params) if (!(p.name in original) || isSignatureParam(p.name)) out[p.name] = p.value;
       return JSON.stringify(out, null, input.trim().includes('\n') ? 2 : undefined);
     }
+    case 'order':
+      // mobile.securitypay: the signed order string (there is no gateway URL).
+      return url;
     case 'lines': {
       const eol = input.includes('\r\n') ? '\r\n' : '\n';
       const done = new Set<string>();
@@ -111,8 +117,11 @@ export async function signRequest(args: SignArgs = {}): Promise<SignOutcome | un
     const signType = normalizeSignType(getParam(params, 'sign_type') || profile.signType);
     const key = await requireSigningKey(profile, signType);
     if (!key) return undefined;
-    const signed = signParams(params, signType, key, parsed.charset);
-    const url = buildUrl(parsed.gateway ?? profile.gateway, signed.params, parsed.charset);
+    const order = parsed.kind === 'order' ? signOrderString(params, signType, key, parsed.charset) : undefined;
+    const signed = order
+      ? { presign: order.content, sign: order.sign, params: [...params.filter((p) => !isSignatureParam(p.name)), { name: 'sign', value: order.sign }, { name: 'sign_type', value: signType }] }
+      : signParams(params, signType, key, parsed.charset);
+    const url = order ? order.orderString : buildUrl(parsed.gateway ?? profile.gateway, signed.params, parsed.charset);
     const outcome: SignOutcome = {
       profile: profile.name,
       signType,
@@ -202,13 +211,6 @@ export interface VerifyOutcome {
   hints: string[];
 }
 
-/** A signed request to the gateway (signed by the merchant) rather than something Alipay sent. */
-function isRequest(parsed: ParsedInput): boolean {
-  if (parsed.gateway && /\/gateway\.do$/i.test(parsed.gateway)) return true;
-  const has = (n: string): boolean => getParam(parsed.params, n) !== undefined;
-  return has('service') && !has('notify_id') && !has('trade_status') && !has('is_success');
-}
-
 /** What Verify Signature returns for text that carries no `sign`: nothing was checked. */
 export interface NothingToVerify {
   nothingToVerify: true;
@@ -224,8 +226,11 @@ export async function verifySignature(args: { text?: string; profile?: string } 
       void vscode.window.showInformationMessage(vscode.l10n.t('There is no sign parameter in {0}: nothing to verify.', input.scope === 'argument' ? vscode.l10n.t('the text') : scopeLabel(input.scope)));
       return { nothingToVerify: true };
     }
-    const signType = normalizeSignType(getParam(parsed.params, 'sign_type') || profile.signType);
-    const signer = signType !== 'MD5' && isRequest(parsed) ? 'merchant' : 'alipay';
+    // Variant, sign type and whose key: core's decisions, the same as the CLI and the hover.
+    const variant = detectVariant(parsed.params, parsed.kind).value;
+    const signType = resolveSignType(parsed.params, variant, undefined, profile).value;
+    const role = verifyingKeyRole(variant, signType);
+    const signer = role.verify === 'merchantPublicKey' ? 'merchant' : 'alipay';
     let key: VerifyingKey | undefined;
     const merchantPrivateKey = signType === 'MD5' ? undefined : await getSecret(profile, 'privateKey');
     const alipayPublicKey = signType === 'MD5' ? undefined : await getSecret(profile, 'alipayPublicKey');
@@ -235,21 +240,33 @@ export async function verifySignature(args: { text?: string; profile?: string } 
     } else key = await requireVerifyingKey(profile, signType);
     if (!key) return undefined;
 
+    const view = verifyMessage({
+      params: parsed.params,
+      charset: parsed.charset,
+      variant,
+      signType,
+      keys: { ...('md5Key' in key ? { md5Key: key.md5Key } : { publicKey: key.publicKey }), merchantPrivateKey },
+    });
+    if (view.verdict === 'error' || view.verdict === 'noKey') throw new ToolkitError('CANNOT_VERIFY', view.reason ?? { en: 'The signature cannot be checked', zh: '无法验证签名' });
     const q = input.text.trim().indexOf('?');
     const rawQuery = parsed.kind === 'query' ? input.text.trim() : parsed.kind === 'url' && q >= 0 ? input.text.trim().slice(q + 1) : undefined;
-    const result = diagnose({
-      params: parsed.params,
-      signType,
-      charset: parsed.charset,
-      key,
-      rawQuery,
-      merchantPrivateKey,
-      alipayPublicKey,
-      gateway: parsed.gateway ?? profile.gateway,
-    });
+    const result =
+      view.verdict === 'valid'
+        ? { valid: true, presign: view.content ?? '', findings: [], hints: [] }
+        : diagnose({
+            params: parsed.params,
+            signType,
+            charset: parsed.charset,
+            key,
+            rawQuery,
+            merchantPrivateKey,
+            alipayPublicKey,
+            gateway: parsed.gateway ?? profile.gateway,
+            variant,
+          });
     const lang = userLang();
     const outcome: VerifyOutcome = {
-      valid: result.valid,
+      valid: view.verdict === 'valid',
       profile: profile.name,
       signType,
       charset: parsed.charset,
