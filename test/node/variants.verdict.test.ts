@@ -1,3 +1,4 @@
+// (test/node: runs openssl and python3 as oracles; the verifications themselves are in-process calls.)
 // Every message variant × {valid, tampered, wrong key}: the core verification
 // (used by the preview and the hover), CLI `verify` and CLI `decode` must give
 // the same verdict. Vectors are made here by independent oracles: the `openssl`
@@ -15,7 +16,7 @@ import { parseInput } from '../../src/core/params';
 import type { VariantId } from '../../src/core/protocol';
 import { detectVariant } from '../../src/core/resolve';
 import { verifyMessage } from '../../src/core/response/signature';
-import { keyPath, openssl, pemFileForBase64, readKey, tempDir } from './support/signing';
+import { keyPath, openssl, pemFileForBase64, readKey, tempDir } from '../unit/support/signing';
 
 const dir = tempDir('alipay-variants-');
 const MD5_KEY = 'variantsmd5key0123456789abcdefgh';
