@@ -177,12 +177,12 @@ export const command: Subcommand = {
     io.stdout('INVALID');
     io.stdout(`${t(L.reason)}: ${result.reason === 'NO_SIGN' ? t(L.noSign) : t(L.mismatch, { signType, charset, key: keyLabel })}`);
     io.stdout(`${t(L.presign)}: ${result.presign}`);
-    io.stdout(`${t(L.variant)}: ${VARIANTS[ctx.variant.value].label[io.lang]} (${ctx.variant.from[io.lang]})`);
     if (doctor && result.reason !== 'NO_SIGN') {
       if (doctor.findings.length === 0) io.stdout(`${t(L.doctor)}: ${t(L.nothing, { tried: doctor.tried.join(', ') })}`);
       for (const x of doctor.findings) io.stdout(`${t(L.doctor)}: [${x.id}] ${describeFinding(x, io.lang)}`);
       for (const x of doctor.hints) io.stdout(`${t(L.hint)}: [${x.id}] ${describeFinding(x, io.lang)}`);
     }
+    io.stdout(`${t(L.variant)}: ${VARIANTS[ctx.variant.value].label[io.lang]} (${ctx.variant.from[io.lang]}) — ${VARIANTS[ctx.variant.value].ruleText[io.lang]}`);
     return EXIT.fail;
   },
 };
