@@ -19,6 +19,10 @@ alipay-toolkit keys generate [--bits 2048|1024] --out PREFIX [--force]
       writes PREFIX.private.pem (PKCS#8, mode 0600) and PREFIX.public.pem; prints paths and fingerprint
 alipay-toolkit keys match --private-key-file F --public-key-file G
       MATCH (exit 0) or MISMATCH (exit 1)
+alipay-toolkit keys cert-sn FILE [--root] [--json]
+      certificate SN (OpenAPI certificate mode) as bare lowercase hex on line 1: app_cert_sn for
+      appCertPublicKey_*.crt, alipay_cert_sn for alipayCertPublicKey_RSA2.crt; --root: alipay_root_cert_sn
+      of alipayRootCert.crt (RSA-signed certificates only, joined by _). --json: issuer, serial, chain
 FILE may be - for standard input. Exit 2 on bad input or usage.`,
   zh: `alipay-toolkit keys inspect FILE [--output text|json]
       显示密钥的类型、算法、位数、格式和 SHA-256 指纹（从不显示密钥本身）
@@ -29,6 +33,10 @@ alipay-toolkit keys generate [--bits 2048|1024] --out PREFIX [--force]
       写入 PREFIX.private.pem（PKCS#8，权限 0600）和 PREFIX.public.pem；只输出路径和指纹
 alipay-toolkit keys match --private-key-file F --public-key-file G
       MATCH（退出码 0）或 MISMATCH（退出码 1）
+alipay-toolkit keys cert-sn FILE [--root] [--json]
+      证书 SN（OpenAPI 公钥证书模式），第 1 行为小写十六进制：appCertPublicKey_*.crt 得 app_cert_sn，
+      alipayCertPublicKey_RSA2.crt 得 alipay_cert_sn；--root：alipayRootCert.crt 的 alipay_root_cert_sn
+      （只取 RSA 签名的证书，以 _ 连接）。--json：颁发者、序列号、证书链明细
 FILE 可为 - 表示标准输入。输入或用法错误时退出码 2。`,
 };
 
@@ -161,6 +169,61 @@ function generate(args: string[], io: CliIO): number {
   return EXIT.ok;
 }
 
+async function certSnCommand(args: string[], io: CliIO): Promise<number> {
+  const a = parseArgs(args, { root: 'flag', json: 'flag' }, 1);
+  const file = a.positionals[0];
+  if (!file) throw new UsageError('Give the certificate FILE (or - for standard input)', '请提供证书文件 FILE（或用 - 表示标准输入）');
+  const bytes = file === '-' ? await readInput(io, '-') : readFileOrFail(file, 'certificate');
+  const source = file === '-' ? 'certificate on standard input' : `certificate file "${file}"`;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the X.509 reader loads only for this subcommand
+  const { certSn, rootCertSn, validityWarning } = require('../core/openapi/certSn') as typeof import('../core/openapi/certSn');
+  const detail = (c: import('../core/openapi/certSn').CertInfo) => ({
+    sn: c.sn,
+    issuer: c.issuer,
+    subject: c.subject,
+    serial: c.serialDecimal,
+    serialHex: c.serialHex,
+    signatureAlgorithm: c.signatureName,
+    signatureOid: c.signatureOid,
+    notBefore: c.notBefore.toISOString(),
+    notAfter: c.notAfter.toISOString(),
+  });
+  const warnings: string[] = [];
+  if (a.flags.has('root')) {
+    const root = rootCertSn(bytes, source);
+    for (const c of root.certs) {
+      const w = c.used ? validityWarning(c.cert) : undefined;
+      if (w) warnings.push(w[io.lang]);
+    }
+    if (a.flags.has('json')) {
+      printData(io, root.sn);
+      printData(io, JSON.stringify({ sn: root.sn, root: true, certificates: root.certs.map((c) => ({ ...detail(c.cert), used: c.used, why: c.why[io.lang] })) }, null, 2));
+    } else {
+      printData(io, root.sn);
+      root.certs.forEach((c, i) => io.stdout(`#${i + 1} ${c.used ? c.cert.sn : '-'.repeat(32)} ${c.why[io.lang]} · ${c.cert.subject}`));
+    }
+  } else {
+    const { sn, cert, ignored } = certSn(bytes, source);
+    const w = validityWarning(cert);
+    if (w) warnings.push(w[io.lang]);
+    printData(io, sn);
+    if (a.flags.has('json')) printData(io, JSON.stringify({ ...detail(cert), root: false, ignoredCertificates: ignored }, null, 2));
+    else {
+      io.stdout(`issuer: ${cert.issuer}`);
+      io.stdout(`serial: ${cert.serialDecimal}`);
+      if (ignored > 0) {
+        io.stdout(
+          io.lang === 'zh'
+            ? `注意：文件中还有 ${ignored} 个证书未计入（只取第一个）；若这是根证书链，请加 --root`
+            : `note: ${ignored} more certificate(s) in the file not counted (the first one is used); for the root chain add --root`,
+        );
+      }
+    }
+  }
+  for (const w of warnings) io.stderr(w);
+  return EXIT.ok;
+}
+
 function match(args: string[], io: CliIO): number {
   const a = parseArgs(args, { 'private-key-file': 'value', 'public-key-file': 'value' }, 0);
   const privFile = a.options.get('private-key-file');
@@ -195,8 +258,10 @@ export const command: Subcommand = {
         return generate(rest, io);
       case 'match':
         return match(rest, io);
+      case 'cert-sn':
+        return certSnCommand(rest, io);
       default:
-        throw new UsageError('Unknown keys subcommand "{sub}" (use inspect, convert, generate or match)', '未知的 keys 子命令 "{sub}"（请使用 inspect、convert、generate 或 match）', {
+        throw new UsageError('Unknown keys subcommand "{sub}" (use inspect, convert, generate, match or cert-sn)', '未知的 keys 子命令 "{sub}"（请使用 inspect、convert、generate、match 或 cert-sn）', {
           sub: sub.slice(0, 30),
         });
     }
