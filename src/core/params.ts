@@ -25,6 +25,16 @@ export interface ParseOptions {
 }
 
 const MAX_INPUT = 16 * 1024 * 1024;
+/**
+ * Most parameters accepted in one input. Real requests have a few dozen; a
+ * hostile form body with 100,000 must cost bounded work, not a stalled
+ * emulator or editor.
+ */
+export const MAX_PARAMS = 1000;
+
+function tooMany(): never {
+  fail('TOO_MANY_PARAMS', 'More than {max} parameters: no gateway request has that many', '参数超过 {max} 个：网关请求不会有这么多参数', { max: MAX_PARAMS });
+}
 
 function fail(code: string, en: string, zh: string, args: Record<string, string | number> = {}): never {
   throw new ToolkitError(code, { en, zh }, args);
@@ -81,6 +91,7 @@ export function parseQuery(query: string, options: ParseOptions = {}): { params:
   const params: Param[] = [];
   for (const pair of q.split('&')) {
     if (pair === '') continue;
+    if (params.length === MAX_PARAMS) tooMany();
     const eq = pair.indexOf('=');
     const rawName = eq < 0 ? pair : pair.slice(0, eq);
     const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
@@ -114,6 +125,7 @@ function parseJson(text: string, options: ParseOptions): { params: Param[]; char
   }
   const params: Param[] = [];
   for (const [name, v] of Object.entries(obj as Record<string, unknown>)) {
+    if (params.length === MAX_PARAMS) tooMany();
     // null/undefined are "no value" (dropped from signing like empty strings);
     // nested objects (OpenAPI biz_content) are sent as their JSON text.
     const value = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
@@ -129,6 +141,7 @@ function parseLines(text: string, options: ParseOptions): { params: Param[]; cha
   text.split(/\r?\n/).forEach((line, i) => {
     const t = line.trim();
     if (t === '' || t.startsWith('#')) return;
+    if (params.length === MAX_PARAMS) tooMany();
     const eq = t.indexOf('=');
     if (eq <= 0) {
       fail('BAD_LINE', 'Line {line}: expected name=value, found "{text}"', '第 {line} 行：应为 name=value，实际为 "{text}"', { line: i + 1, text: t.slice(0, 80) });

@@ -87,9 +87,13 @@ export class Engine {
     t.gmtLastModified = alipayTime(this.now());
   }
 
-  private changed(t: Trade, what: string): Promise<void> {
+  /** Logs and persists a change; `strict`: a failed write fails the request (nothing is acknowledged that is not on disk). */
+  private changed(t: Trade, what: string, strict = false): Promise<void> {
     this.log('trade', { en: 'trade {tradeNo} ({outTradeNo}): {what} → {status}', zh: '交易 {tradeNo}（{outTradeNo}）：{what} → {status}' }, { tradeNo: t.tradeNo, outTradeNo: t.outTradeNo, what, status: t.status });
-    return this.store.commit().catch((e: Error) => this.log('error', { en: '{reason}', zh: '{reason}' }, { reason: e.message }));
+    return this.store.commit().catch((e: Error) => {
+      this.log('error', { en: '{reason}', zh: '{reason}' }, { reason: e.message });
+      if (strict) throw new GatewayError('SYSTEM_ERROR', 'state not written');
+    });
   }
 
   /** Creates the trade of a page request, or returns the same unpaid one when the merchant sends it again. */
@@ -155,7 +159,13 @@ export class Engine {
       gmtLastModified: nowText,
     };
     this.store.putTrade(t);
-    await this.changed(t, 'created');
+    try {
+      await this.changed(t, 'created', true);
+    } catch (e) {
+      // Not on disk, so not created: the merchant gets an error, and a retry starts afresh.
+      this.store.removeTrade(t);
+      throw e;
+    }
     return t;
   }
 

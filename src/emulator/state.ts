@@ -52,6 +52,15 @@ function validNotification(n: unknown): n is NotificationRecord {
   );
 }
 
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export class Store {
   readonly trades = new Map<string, Trade>();
   /** partner + '\n' + out_trade_no → trade_no */
@@ -67,7 +76,9 @@ export class Store {
 
   /** Loads and validates the state file; a missing file is an empty state, a damaged one an error (never overwritten). */
   load(): void {
-    if (!this.file || !fs.existsSync(this.file)) return;
+    if (!this.file) return;
+    this.removeStaleTemps(this.file);
+    if (!fs.existsSync(this.file)) return;
     let obj: unknown;
     try {
       obj = JSON.parse(fs.readFileSync(this.file, 'utf8'));
@@ -87,6 +98,37 @@ export class Store {
       this.notifications.set(n.notifyId, n);
     });
     this.seq = s.seq;
+  }
+
+  removeTrade(t: Trade): void {
+    this.trades.delete(t.tradeNo);
+    const key = t.partner + '\n' + t.outTradeNo;
+    if (this.byOut.get(key) === t.tradeNo) this.byOut.delete(key);
+  }
+
+  /**
+   * Temp files a killed process left (`state.json.<pid>.tmp`): never the state
+   * (the rename is what commits), so they go. Another live emulator on the
+   * same file would be a misuse anyway; its pid is spared.
+   */
+  private removeStaleTemps(file: string): void {
+    const dir = path.dirname(file);
+    const prefix = path.basename(file) + '.';
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      const m = n.startsWith(prefix) ? /^(\d+)\.tmp$/.exec(n.slice(prefix.length)) : null;
+      if (!m || Number(m[1]) === process.pid || pidAlive(Number(m[1]))) continue;
+      try {
+        fs.unlinkSync(path.join(dir, n));
+      } catch {
+        // gone already, or not ours to remove
+      }
+    }
   }
 
   putTrade(t: Trade): void {
