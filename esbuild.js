@@ -16,15 +16,21 @@ const path = require('path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+let watchActive = 0;
+
 /** Prints errors in the `file:line:col: error:` form VS Code's problem matcher reads. */
 const problemMatcher = {
   name: 'problem-matcher',
   setup(build) {
+    // One begin/end pair around all bundles' rebuilds, so .vscode/tasks.json's
+    // background matcher (F5's preLaunchTask) waits until every bundle is written.
+    if (watch) build.onStart(() => (watchActive++ === 0 ? console.log('[watch] build started') : undefined));
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
         console.error(`✘ [ERROR] ${text}`);
         if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
       }
+      if (watch && --watchActive === 0) console.log('[watch] build finished');
     });
   },
 };
