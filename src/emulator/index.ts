@@ -12,6 +12,7 @@
 //   gw.confirmReceipt(tradeNo)      the buyer's "confirm receipt" (escrow → TRADE_FINISHED)
 //   gw.resendNotification(notifyId) one more delivery attempt now
 //   gw.sendTamperedNotification(notifyId, 'amount' | 'sign')  a deliberately forged copy
+//   gw.onDidChange(listener)        called after every change of trades/notifications; returns { dispose() }
 //   gw.idle()                       resolves when deliveries in flight and state writes are done
 //   await gw.close()                stops listening, cancels retries, flushes state
 //

@@ -62,6 +62,8 @@ export interface RunningGateway {
   sendTamperedNotification(notifyId: string, mode?: TamperMode): Promise<NotifyAttempt>;
   idle(): Promise<void>;
   close(): Promise<void>;
+  /** Called after every change of trades or notifications (front ends refresh from it; no polling). */
+  onDidChange(listener: () => void): { dispose(): void };
 }
 
 /** Without `_input_charset` the legacy gateway reads GBK. */
@@ -162,6 +164,16 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   const store = new Store(options.stateFile);
   store.load();
+  const listeners = new Set<() => void>();
+  store.onCommit = () => {
+    for (const l of [...listeners]) {
+      try {
+        l();
+      } catch {
+        // a listener's bug must not fail the request that changed the state
+      }
+    }
+  };
   const notifier = new Notifier({
     store,
     config,
@@ -423,6 +435,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     confirmReceipt: async (no) => clone(await engine.confirmReceipt(no)),
     resendNotification: (id) => need(notifier.resend(id), `notification ${id}`),
     sendTamperedNotification: (id, mode = 'amount') => need(notifier.sendTampered(id, mode), `notification ${id}`),
+    onDidChange: (listener) => {
+      listeners.add(listener);
+      return { dispose: () => void listeners.delete(listener) };
+    },
     idle: async () => {
       await notifier.idle();
       await store.commit().catch(() => undefined);

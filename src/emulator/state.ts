@@ -154,8 +154,12 @@ export class Store {
     return { version: 1, seq: this.seq, trades: [...this.trades.values()], notifications: [...this.notifications.values()] };
   }
 
+  /** Told of every committed change (the gateway's onDidChange). */
+  onCommit: (() => void) | undefined;
+
   /** Resolves once every change made before the call is on disk (no-op without a file). */
   commit(): Promise<void> {
+    this.onCommit?.();
     if (!this.file) return Promise.resolve();
     if (this.pending) return this.pending; // a queued write will include this change
     if (!this.writing) return this.start();

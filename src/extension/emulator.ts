@@ -23,6 +23,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RunningGateway } from '../emulator';
 import { userLang } from './l10n';
+import { ensureGatewayStatus } from './views/gatewayStatus';
 import { getProfiles, log, reportError, SecretKind, setActiveProfile, setSessionProfile, storeSecret } from './shared';
 
 export const LOCAL_PROFILE = 'Local';
@@ -31,6 +32,16 @@ const PREFERRED_PORT = 8787;
 
 let running: RunningGateway | undefined;
 let starting: Promise<RunningGateway> | undefined;
+let watching: { dispose(): void } | undefined;
+const changed = new vscode.EventEmitter<RunningGateway | undefined>();
+
+/** Fires when the local gateway starts or stops and after every change of its trades and notifications. */
+export const onDidChangeGateway: vscode.Event<RunningGateway | undefined> = changed.event;
+
+/** The running local gateway, if any (the side bar reads its snapshots). */
+export function runningGateway(): RunningGateway | undefined {
+  return running;
+}
 
 async function launch(context: vscode.ExtensionContext): Promise<RunningGateway> {
   // dist/emulator.js, its own bundle, evaluated on the first start (esbuild.js makes this require('./emulator.js')).
@@ -75,8 +86,13 @@ export async function startCommand(context: vscode.ExtensionContext): Promise<{ 
       } finally {
         starting = undefined;
       }
+      const started = running;
+      watching ??= started.onDidChange(() => changed.fire(started));
+      await connectProfile(started);
       await vscode.commands.executeCommand('setContext', 'alipay.localGatewayRunning', true);
-      await connectProfile(running);
+      changed.fire(started);
+      const status = ensureGatewayStatus();
+      if (status) context.subscriptions.push(status);
     }
     const gw = running;
     const partner = gw.merchants[0].partner;
@@ -100,6 +116,8 @@ export async function stopCommand(): Promise<boolean> {
     return false;
   }
   running = undefined;
+  watching?.dispose();
+  watching = undefined;
   try {
     await gw.close();
   } catch (e) {
@@ -107,6 +125,7 @@ export async function stopCommand(): Promise<boolean> {
   }
   setSessionProfile(LOCAL_PROFILE, undefined);
   await vscode.commands.executeCommand('setContext', 'alipay.localGatewayRunning', false);
+  changed.fire(undefined);
   void vscode.window.showInformationMessage(vscode.l10n.t('Local gateway stopped.'));
   return true;
 }

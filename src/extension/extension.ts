@@ -14,6 +14,7 @@ import { registerProfiles } from './profiles';
 import { registerRequestFiles } from './requestFile';
 import { registerSecrets } from './secrets';
 import { registerStatusBar, statusBarState } from './statusBar';
+import { registerViews, sideBar } from './views';
 
 /** What activate() returns: read-only views for the integration tests (no secrets). */
 export interface ExtensionApi {
@@ -27,6 +28,8 @@ export interface ExtensionApi {
   /** Features whose code was asked for so far (./lazy), and the bundles Node has evaluated. */
   loadedFeatures: typeof loadedFeatures;
   loadedBundles: typeof loadedBundles;
+  /** The side bar's tree providers and the local gateway's status item. */
+  sideBar: typeof sideBar;
 }
 
 /** Hovers in every file: the provider (and the catalog) load on the first hover. */
@@ -65,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       registerRequestFiles(context),
       registerEmulator(context),
       registerHover(context),
+      registerViews(context),
       // register<Feature>(context, …) calls go here, one per feature: register with
       // lazy handlers (./lazy loadFeature / lazyCommand), the code in ./features.
     ),
@@ -76,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     logLines: recentLogLines,
     loadedFeatures,
     loadedBundles,
+    sideBar,
   };
 }
 

@@ -24,6 +24,7 @@ export const features = {
   requestEditor: () => import('./requestFile/editor'),
   emulator: () => import('./emulator'),
   logAnalyzer: () => import('./logAnalyzer'),
+  views: () => import('./views/feature'),
   hover: async () => {
     const [{ createHoverProvider }, { profileHoverDeps }] = await Promise.all([import('./hover'), import('./hoverVerify')]);
     return { createHoverProvider: (context: vscode.ExtensionContext) => createHoverProvider(context, profileHoverDeps()) };

@@ -40,9 +40,10 @@ export let requireSigningKey: typeof SecretsModule.requireSigningKey;
 export let requireVerifyingKey: typeof SecretsModule.requireVerifyingKey;
 export let getVerifyingKey: typeof SecretsModule.getVerifyingKey;
 export let onDidChangeSecrets: typeof SecretsModule.onDidChangeSecrets;
+export let secretStatus: typeof SecretsModule.secretStatus;
 
 export function bindServices(s: Services): void {
   ({ log, reportError, errorText, redactText } = s.log);
   ({ getProfiles, getProfile, getActiveProfile, setActiveProfile, setSessionProfile, onDidChangeActiveProfile } = s.profiles);
-  ({ getSecret, storeSecret, requireSigningKey, requireVerifyingKey, getVerifyingKey, onDidChangeSecrets } = s.secrets);
+  ({ getSecret, storeSecret, requireSigningKey, requireVerifyingKey, getVerifyingKey, onDidChangeSecrets, secretStatus } = s.secrets);
 }

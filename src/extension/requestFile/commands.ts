@@ -228,7 +228,7 @@ export class RequestCommands {
       }
     } else success = true;
     log.info(`Answer to request ${s.index}: HTTP ${res.status}, ${res.kind}${success === undefined ? '' : success ? ', success' : `, failed${errorCode ? ` (${errorCode})` : ''}`}`);
-    const saved = await this.history.add({ ...entry, status: res.status, kind: res.kind, success, response: res.body });
+    const saved = await this.history.add({ ...entry, status: res.status, kind: res.kind, success, errorCode, response: res.body });
     const outcome: SendOutcome = { sent: true, status: res.status, kind: res.kind, success, errorCode, historyId: saved.id, historyFile: this.history.file.fsPath };
     if (res.kind === 'xml' || res.kind === 'text') {
       outcome.preview = await vscode.commands.executeCommand<PreviewResult | undefined>('alipay.previewResponse', { text: res.body });
@@ -362,7 +362,7 @@ export class RequestCommands {
         list.map((e) => ({
           label: `${e.error ? '$(error)' : e.success === false ? '$(warning)' : '$(pass)'} ${e.service ?? '?'}`,
           description: `${e.profile} · ${new Date(e.time).toLocaleString()}`,
-          detail: e.error ?? `HTTP ${e.status ?? '?'} · ${e.kind ?? ''}`,
+          detail: e.error ?? [`HTTP ${e.status ?? '?'}`, e.kind ?? '', e.errorCode ?? ''].filter(Boolean).join(' · '),
           entry: e,
         })),
         { title: vscode.l10n.t('Request History'), matchOnDescription: true, matchOnDetail: true },

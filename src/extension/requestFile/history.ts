@@ -28,6 +28,8 @@ export interface HistoryEntry {
   status?: number;
   kind?: string;
   success?: boolean;
+  /** The gateway's error code when it refused (e.g. ILLEGAL_SIGN). */
+  errorCode?: string;
   /** The answer as received, redacted. */
   response?: string;
   /** The failure message, when sending failed. */
@@ -40,6 +42,10 @@ export function requestBlock(e: { name?: string; method: string; profile: string
   for (const p of params) if (!isSignatureParam(p.name)) lines.push(`${p.name} = ${p.value}`);
   return lines.join('\n') + '\n';
 }
+
+const changed = new vscode.EventEmitter<readonly HistoryEntry[]>();
+/** Fires with the whole list (newest first) after each entry is stored: the History view refreshes from it. */
+export const onDidChangeHistory = changed.event;
 
 export class History {
   private entries: HistoryEntry[] | undefined;
@@ -80,6 +86,7 @@ export class History {
       await vscode.workspace.fs.writeFile(this.file, data);
     });
     await this.writing;
+    changed.fire(list);
     return safe;
   }
 
