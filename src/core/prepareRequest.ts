@@ -64,6 +64,7 @@ function problemError(index: number, p: Problem, count: number): ToolkitError {
 export function profileVariables(profile: Profile, extra: Record<string, string> = {}): Record<string, string> {
   const vars: Record<string, string> = {};
   if (profile.partner) vars.partner = profile.partner;
+  if (profile.appId) vars.app_id = profile.appId;
   vars.profile = profile.name;
   vars.gateway = profile.gateway;
   return { ...vars, ...extra };

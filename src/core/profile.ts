@@ -2,7 +2,8 @@
  * Profiles: named gateway environments (no secrets — those live in the
  * extension's SecretStorage or the CLI's key files, keyed by profile name).
  *
- *   BUILT_IN_PROFILES             Sandbox, Production, International
+ *   BUILT_IN_PROFILES             Sandbox, Production, International (MAPI);
+ *                                 OpenAPI Sandbox, OpenAPI Production (app_id, RSA2)
  *   parseProfiles(raw)            built-ins merged with the user's `alipay.profiles`
  *                                 entries (same name = override, e.g. to add a
  *                                 partner to Sandbox) → { profiles, problems }
@@ -27,6 +28,15 @@ export interface Profile {
   /** Default _input_charset: utf-8, gbk or gb2312. */
   charset: string;
   builtIn: boolean;
+  /** OpenAPI app ID (16 digits); present on OpenAPI profiles, which use it instead of partner. */
+  appId?: string;
+  /**
+   * OpenAPI certificate mode (公钥证书): paths of the app certificate, Alipay's
+   * certificate and the root chain, used instead of a bare public key.
+   */
+  appCertPath?: string;
+  alipayCertPath?: string;
+  alipayRootCertPath?: string;
   /** Real money whatever the URL says (`"production": true` in settings); see core/protocol isProduction. */
   production?: boolean;
 }
@@ -35,6 +45,9 @@ export const BUILT_IN_PROFILES: readonly Profile[] = Object.freeze([
   { name: 'Sandbox', gateway: 'https://mapi.alipaydev.com/gateway.do', partner: '', signType: 'MD5', charset: 'utf-8', builtIn: true },
   { name: 'Production', gateway: 'https://mapi.alipay.com/gateway.do', partner: '', signType: 'MD5', charset: 'utf-8', builtIn: true, production: true },
   { name: 'International', gateway: 'https://intlmapi.alipay.com/gateway.do', partner: '', signType: 'MD5', charset: 'utf-8', builtIn: true, production: true },
+  // The OpenAPI sandbox moved to openapi-sandbox.dl.alipaydev.com in 2023 (the old openapi.alipaydev.com is still known as sandbox by core/protocol).
+  { name: 'OpenAPI Sandbox', gateway: 'https://openapi-sandbox.dl.alipaydev.com/gateway.do', partner: '', appId: '', signType: 'RSA2', charset: 'utf-8', builtIn: true },
+  { name: 'OpenAPI Production', gateway: 'https://openapi.alipay.com/gateway.do', partner: '', appId: '', signType: 'RSA2', charset: 'utf-8', builtIn: true, production: true },
 ]);
 
 export const DEFAULT_PROFILE = 'Sandbox';
@@ -128,6 +141,17 @@ export function parseProfiles(raw: unknown): { profiles: Profile[]; problems: Pr
       charset: (str(e.charset) || base?.charset || 'utf-8').toLowerCase(),
       builtIn: false,
     };
+    const appId = str(e.appId) ?? base?.appId;
+    if (appId !== undefined) {
+      if (appId !== '' && !/^\d{16}$/.test(appId)) {
+        bad('profile "{name}": appId "{appId}" is not a 16-digit OpenAPI app ID', '配置 "{name}"：appId "{appId}" 不是 16 位数字的 OpenAPI 应用 ID', { name, appId });
+      }
+      profile.appId = appId;
+    }
+    for (const k of ['appCertPath', 'alipayCertPath', 'alipayRootCertPath'] as const) {
+      const v = str(e[k]) ?? base?.[k];
+      if (v) profile[k] = v;
+    }
     // A marked profile stays production; an override of a built-in production profile keeps the mark.
     if (e.production === true || (e.production === undefined && base?.production === true)) profile.production = true;
     else if (e.production !== undefined && typeof e.production !== 'boolean') {

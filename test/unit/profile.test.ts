@@ -3,13 +3,15 @@ import { BUILT_IN_PROFILES, checkGateway, findProfile, parseProfiles } from '../
 import { isProduction } from '../../src/core/protocol';
 
 describe('profiles (core)', () => {
-  it('has the three built-in gateways from protocol.md', () => {
+  it('has the three MAPI gateways from protocol.md and the two OpenAPI ones', () => {
     assert.deepStrictEqual(BUILT_IN_PROFILES.map((p) => [p.name, p.gateway]), [
       ['Sandbox', 'https://mapi.alipaydev.com/gateway.do'],
       ['Production', 'https://mapi.alipay.com/gateway.do'],
       ['International', 'https://intlmapi.alipay.com/gateway.do'],
+      ['OpenAPI Sandbox', 'https://openapi-sandbox.dl.alipaydev.com/gateway.do'],
+      ['OpenAPI Production', 'https://openapi.alipay.com/gateway.do'],
     ]);
-    assert.deepStrictEqual(parseProfiles(undefined).profiles.map((p) => p.name), ['Sandbox', 'Production', 'International']);
+    assert.deepStrictEqual(parseProfiles(undefined).profiles.map((p) => p.name), ['Sandbox', 'Production', 'International', 'OpenAPI Sandbox', 'OpenAPI Production']);
   });
 
   it('accepts https gateways and plain http only on loopback', () => {
@@ -29,7 +31,7 @@ describe('profiles (core)', () => {
       { name: 'Production', partner: '2088101122136241' },
     ]);
     assert.deepStrictEqual(profiles.map((p) => [p.name, isProduction(p.gateway, p)]), [
-      ['Sandbox', false], ['Production', true], ['International', true], ['Proxy', true], ['Staging', false],
+      ['Sandbox', false], ['Production', true], ['International', true], ['OpenAPI Sandbox', false], ['OpenAPI Production', true], ['Proxy', true], ['Staging', false],
     ]);
     assert.deepStrictEqual(problems.map((p) => p.args.name), ['Staging']);
     assert.match(problems[0].text.en, /"production" must be true or false/);
@@ -43,7 +45,7 @@ describe('profiles (core)', () => {
     assert.deepStrictEqual(problems, []);
     const sandbox = findProfile(profiles, 'SANDBOX')!;
     assert.deepStrictEqual([sandbox.name, sandbox.gateway, sandbox.partner, sandbox.signType, sandbox.charset], ['Sandbox', 'https://mapi.alipaydev.com/gateway.do', '2088101122136241', 'RSA2', 'utf-8']);
-    assert.deepStrictEqual(profiles.map((p) => p.name), ['Sandbox', 'Production', 'International', 'Local']);
+    assert.deepStrictEqual(profiles.map((p) => p.name), ['Sandbox', 'Production', 'International', 'OpenAPI Sandbox', 'OpenAPI Production', 'Local']);
     assert.strictEqual(findProfile(profiles, 'Local')!.charset, 'gbk');
   });
 

@@ -112,6 +112,8 @@ export async function signRequest(args: SignArgs = {}): Promise<SignOutcome | un
     let params = parsed.params;
     if (fill) {
       if (profile.partner && getParam(params, 'partner') === undefined) params = setParam(params, 'partner', profile.partner);
+      // OpenAPI profiles name the app with app_id, not partner.
+      if (profile.appId && getParam(params, 'method') !== undefined && getParam(params, 'app_id') === undefined) params = setParam(params, 'app_id', profile.appId);
       if (getParam(params, '_input_charset') === undefined) params = setParam(params, '_input_charset', parsed.charset);
     }
     const signType = normalizeSignType(getParam(params, 'sign_type') || profile.signType);
