@@ -130,6 +130,11 @@ export async function stopCommand(): Promise<boolean> {
   return true;
 }
 
+/** The running Local gateway's URL (notify-test sends notify_verify there), if any. */
+export function runningGatewayUrl(): string | undefined {
+  return running?.url;
+}
+
 /** Closing the window stops the gateway and flushes its state file. */
 export function closeGateway(): void {
   void running?.close().catch(() => undefined);

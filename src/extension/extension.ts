@@ -52,6 +52,7 @@ function registerEmulator(context: vscode.ExtensionContext): vscode.Disposable {
       return loadFeature('emulator').then((m) => m.startCommand(context));
     }),
     vscode.commands.registerCommand('alipay.stopLocalGateway', lazyCommand('emulator', (m) => m.stopCommand)),
+    vscode.commands.registerCommand('alipay.testNotifyEndpoint', () => loadFeature('notifyTest').then((m) => m.testNotifyCommand(context))),
     { dispose: () => void (started && loadFeature('emulator').then((m) => m.closeGateway())) },
   );
 }

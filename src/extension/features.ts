@@ -23,6 +23,7 @@ export const features = {
   requestCommands: () => import('./requestFile/commands'),
   requestEditor: () => import('./requestFile/editor'),
   emulator: () => import('./emulator'),
+  notifyTest: () => import('./notifyTest'),
   logAnalyzer: () => import('./logAnalyzer'),
   views: () => import('./views/feature'),
   hover: async () => {
