@@ -3,7 +3,9 @@
 // Exit 0 is_success=T (or `true`), 1 the gateway answered F (or `false`),
 // 2 bad input or a network failure.
 import type { Subcommand } from '../cli';
+import { errorByCode } from '../core/catalog';
 import { decode } from '../core/charset';
+import { pageErrorCode } from '../core/gatewayPage';
 import { sendToGateway, type GatewayResponse } from '../core/gateway';
 import { isToolkitError, ToolkitError, type Lang, type Text } from '../core/i18n';
 import { prepareRequest, signPrepared, type SignedRequest } from '../core/prepareRequest';
@@ -22,7 +24,9 @@ const USAGE = {
   --request N              which request of the file (1-based; default 1)
   --profile NAME           Sandbox | Production | International | Local (overrides the request line)
   --gateway URL            send here instead (e.g. the emulator: http://127.0.0.1:PORT/gateway.do)
-  --var NAME=VALUE         a {{NAME}} value, e.g. --var partner=2088… (repeatable)
+  --var NAME=VALUE         a {{NAME}} value, e.g. --var partner=2088… (repeatable; not for secrets)
+  --var-file NAME=FILE     a secret {{NAME}} (e.g. the SNS user key) read from FILE
+  --var-env NAME=ENV_VAR   a secret {{NAME}} read from the environment variable ENV_VAR
   --key-file F             MD5 key file (or set ALIPAY_MD5_KEY)
   --private-key-file F     merchant private key for RSA, RSA2, DSA
   --alipay-public-key-file F  Alipay's public key, to verify a signed RSA answer
@@ -30,13 +34,17 @@ const USAGE = {
   --yes-production         required to send to a production gateway (real money)
   --json                   print a JSON summary instead of text
 Profile "Local" is the emulator: give its URL with --gateway.
-Exit 0 is_success=T, 1 the gateway answered F, 2 bad input or a network failure.`,
+Exit 0 the gateway accepted (is_success=T, a cashier page, a signed answer that verifies),
+1 it refused (is_success=F, its error page, a signature that does not verify), 2 bad input or no answer.
+--json always prints one JSON object, errors included.`,
   zh: `alipay-toolkit send FILE [选项]
   FILE                     .alipay 请求文件
   --request N              发送文件中的第几个请求（从 1 开始，默认 1）
   --profile NAME           Sandbox | Production | International | Local（覆盖请求行）
   --gateway URL            改为发送到此网关（如模拟器：http://127.0.0.1:PORT/gateway.do）
-  --var NAME=VALUE         {{NAME}} 的值，如 --var partner=2088…（可重复）
+  --var NAME=VALUE         {{NAME}} 的值，如 --var partner=2088…（可重复；不用于密钥）
+  --var-file NAME=FILE     从 FILE 读取机密的 {{NAME}}（如 SNS 用户 key）
+  --var-env NAME=ENV_VAR   从环境变量 ENV_VAR 读取机密的 {{NAME}}
   --key-file F             MD5 密钥文件（或设置 ALIPAY_MD5_KEY）
   --private-key-file F     RSA、RSA2、DSA 的商户私钥
   --alipay-public-key-file F  支付宝公钥，用于验证 RSA 签名的应答
@@ -44,7 +52,9 @@ Exit 0 is_success=T, 1 the gateway answered F, 2 bad input or a network failure.
   --yes-production         发送到生产网关（真实资金）时必须给出
   --json                   输出 JSON 摘要
 配置 "Local" 指本地模拟器：请用 --gateway 给出其 URL。
-退出码 0 is_success=T，1 网关应答 F，2 输入错误或网络失败。`,
+退出码 0 网关已受理（is_success=T、收银台页面、验签通过的签名应答），
+1 网关拒绝（is_success=F、网关错误页、签名验证失败），2 输入错误或没有应答。
+--json 总是输出一个 JSON 对象（包括出错时）。`,
 };
 
 const T = (en: string, zh: string): Text => ({ en, zh });
@@ -54,12 +64,38 @@ function cliProfiles(gateway: string | undefined): Profile[] {
   return [...BUILT_IN_PROFILES.map((p) => ({ ...p })), { name: 'Local', gateway: gateway ?? 'http://127.0.0.1/gateway.do', partner: '', signType: 'MD5', charset: 'utf-8', builtIn: true }];
 }
 
-function parseVars(list: string[]): Record<string, string> {
+/** {{NAME}}s that hold a secret (the SNS user `key` of sns.dacheng.* services…): never a command-line value. */
+const SECRET_VARS = /^(key|md5_?key|private_?key|secret|password|passphrase|user_?key)$/i;
+
+type VarSource = { from: 'value' | 'file' | 'env'; spec: string };
+
+function parseVars(list: VarSource[], io: CliIO): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const v of list) {
-    const eq = v.indexOf('=');
-    if (eq <= 0) throw new UsageError('--var takes NAME=VALUE, not "{v}"', '--var 的格式是 NAME=VALUE，而不是 "{v}"', { v: v.slice(0, 40) });
-    out[v.slice(0, eq).trim()] = v.slice(eq + 1);
+  for (const { from, spec } of list) {
+    const opt = from === 'value' ? '--var' : `--var-${from}`;
+    const eq = spec.indexOf('=');
+    if (eq <= 0) {
+      // Only the name part is shown: the value may be a secret typed in the wrong place.
+      throw new UsageError('{opt} takes NAME={what} (got no NAME=)', '{opt} 的格式是 NAME={what}（缺少 NAME=）', { opt, what: from === 'value' ? 'VALUE' : from === 'file' ? 'FILE' : 'ENV_VAR' });
+    }
+    const name = spec.slice(0, eq).trim();
+    const rest = spec.slice(eq + 1);
+    if (from === 'value') {
+      if (SECRET_VARS.test(name)) {
+        throw new UsageError(
+          '--var {name}=…: a secret is never taken as a command-line value (it would stay in shell history); use --var-file {name}=FILE or --var-env {name}=ENV_VAR',
+          '--var {name}=…：密钥不接受命令行参数形式（会留在 shell 历史中）；请使用 --var-file {name}=FILE 或 --var-env {name}=环境变量名',
+          { name: name.slice(0, 40) },
+        );
+      }
+      out[name] = rest;
+    } else if (from === 'file') {
+      out[name] = readFileOrFail(rest, 'key').toString('utf8').replace(/^\uFEFF/, '').trim();
+    } else {
+      const v = io.env[rest];
+      if (v === undefined || v === '') throw new UsageError('--var-env {name}={env}: the environment variable {env} is not set', '--var-env {name}={env}：环境变量 {env} 未设置', { name: name.slice(0, 40), env: rest.slice(0, 60) });
+      out[name] = v;
+    }
   }
   return out;
 }
@@ -77,7 +113,7 @@ function other(lang: Lang): Lang {
   return lang === 'zh' ? 'en' : 'zh';
 }
 
-function render(io: CliIO, req: SignedRequest, res: GatewayResponse, model: ResponseModel | undefined): void {
+function render(io: CliIO, req: SignedRequest, res: GatewayResponse, model: ResponseModel | undefined, pageError: string | undefined): void {
   const L = io.lang;
   const head = `${req.service ?? '?'} → ${req.gateway} (${req.method}, ${req.signType}, ${req.charset})`;
   io.stdout(head);
@@ -85,6 +121,12 @@ function render(io: CliIO, req: SignedRequest, res: GatewayResponse, model: Resp
     // A page service: what matters is the page a browser would open, not its HTML.
     const title = /<title>([^<]*)<\/title>/i.exec(res.body)?.[1];
     io.stdout(`HTTP ${res.status}${res.location ? ` → ${res.location}` : ''}${title ? ` (${title})` : ''}`);
+    if (pageError) {
+      const entry = errorByCode(pageError);
+      io.stdout(`${L === 'zh' ? '网关错误页' : 'Gateway error page'}: ${pageError}${entry ? ` — ${entry.meaning[L]}` : ''}`);
+      for (const c of entry?.check ?? []) io.stdout(`  - ${c[L]}`);
+      return;
+    }
     io.stdout((L === 'zh' ? '在浏览器中打开：' : 'Open in a browser: ') + req.url);
     return;
   }
@@ -103,21 +145,44 @@ function render(io: CliIO, req: SignedRequest, res: GatewayResponse, model: Resp
     const note = [f.label?.[L], f.meaning?.[L]].filter(Boolean).join(': ');
     io.stdout(`  ${f.name} = ${f.raw}${note ? `  (${note})` : ''}`);
   }
-  if (model.signature.present) io.stdout(`sign: ${model.signature.verdict}`);
+  if (model.signature.present) io.stdout(`sign: ${model.signature.verdict}${model.signature.verdict === 'invalid' && model.signature.reason ? ` (${model.signature.reason[L]})` : ''}`);
 }
 
 export const command: Subcommand = {
   summary: { en: 'sign and send one request of a .alipay file; print the answer', zh: '签名并发送 .alipay 文件中的一个请求，输出应答' },
   async run(args: string[], io: CliIO): Promise<number> {
+    // With --json, a script reads stdout: every outcome, errors included, is one JSON object there.
+    const json = args.includes('--json') && !args.slice(0, args.indexOf('--json')).includes('--');
+    try {
+      return await send(args, io);
+    } catch (e) {
+      if (!json) throw e;
+      const code = isToolkitError(e) ? e.code : 'INTERNAL';
+      const message = isToolkitError(e) ? { en: e.localized('en'), zh: e.localized('zh') } : { en: String(e instanceof Error ? e.message : e), zh: String(e instanceof Error ? e.message : e) };
+      printData(io, JSON.stringify({ success: false, exitCode: EXIT.usage, error: { code, message: message[io.lang], messages: message } }, null, 2));
+      return EXIT.usage;
+    }
+  },
+};
+
+async function send(args: string[], io: CliIO): Promise<number> {
+  {
     // --var may repeat: collect those first, then parse the rest with the shared parser.
-    const vars: string[] = [];
+    const vars: VarSource[] = [];
     const rest: string[] = [];
     for (let i = 0; i < args.length; i++) {
-      if (args[i] === '--var') {
-        if (args[i + 1] === undefined) throw new UsageError('Option --var needs a value', '选项 --var 需要一个值');
-        vars.push(args[++i]);
-      } else if (args[i].startsWith('--var=')) vars.push(args[i].slice(6));
-      else rest.push(args[i]);
+      const m = /^--var(?:-(file|env))?(?:=(.*))?$/s.exec(args[i]);
+      if (!m) {
+        rest.push(args[i]);
+        continue;
+      }
+      const from = (m[1] ?? 'value') as VarSource['from'];
+      let spec = m[2];
+      if (spec === undefined) {
+        if (args[i + 1] === undefined) throw new UsageError('Option {opt} needs a value', '选项 {opt} 需要一个值', { opt: from === 'value' ? '--var' : `--var-${from}` });
+        spec = args[++i];
+      }
+      vars.push({ from, spec });
     }
     const parsed = parseArgs(
       rest,
@@ -150,7 +215,7 @@ export const command: Subcommand = {
       defaultProfile: forced ?? profiles[0],
       forceProfile: forced !== undefined,
       gatewayOverride: gatewayOption,
-      vars: parseVars(vars),
+      vars: parseVars(vars, io),
     });
     if (prepared.production && !parsed.flags.has('yes-production')) {
       throw new ToolkitError(
@@ -167,8 +232,8 @@ export const command: Subcommand = {
       res = await sendToGateway({ gateway: signed.gateway, method: signed.method, params: signed.signed, charset: signed.charset, timeoutMs: timeout * 1000, acceptHtml: signed.serviceKind === 'page' });
     } catch (e) {
       if (isToolkitError(e)) {
-        io.stderr(`alipay-toolkit: ${redact(e.localized(io.lang), known)}`);
-        return EXIT.usage;
+        const text = { en: redact(e.localized('en'), known), zh: redact(e.localized('zh'), known) };
+        throw new ToolkitError(e.code, text);
       }
       throw e;
     }
@@ -182,7 +247,12 @@ export const command: Subcommand = {
         io.stderr(`alipay-toolkit: ${e.localized(io.lang)}`);
       }
     }
-    const success = res.kind === 'html' || res.kind === 'redirect' ? true : model?.success;
+    // Accepted only when the gateway says so: a page service's error page is HTTP 200 too,
+    // and a signed answer that does not verify is not an answer to trust.
+    const page = res.kind === 'html' || res.kind === 'redirect';
+    const pageError = page ? (pageErrorCode(res.body, res.location) ?? (res.status >= 400 ? `HTTP_${res.status}` : undefined)) : undefined;
+    const verdict = model?.signature.present ? model.signature.verdict : undefined;
+    const success: boolean | undefined = page ? pageError === undefined : verdict === 'invalid' ? false : model?.success;
     if (parsed.flags.has('json')) {
       printData(
         io,
@@ -191,8 +261,16 @@ export const command: Subcommand = {
             request: { index: signed.index, name: signed.name, service: signed.service, gateway: signed.gateway, method: signed.method, signType: signed.signType, charset: signed.charset },
             http: { status: res.status, contentType: res.contentType, charset: res.charset, location: res.location },
             kind: res.kind,
-            success,
-            error: model?.error ? { code: model.error.code, meaning: model.error.entry?.meaning, check: model.error.entry?.check } : undefined,
+            success: success ?? null,
+            exitCode: exitOf(success),
+            signature: verdict,
+            error: model?.error
+              ? { code: model.error.code, meaning: model.error.entry?.meaning, check: model.error.entry?.check }
+              : pageError
+                ? { code: pageError, meaning: errorByCode(pageError)?.meaning, check: errorByCode(pageError)?.check }
+                : verdict === 'invalid'
+                  ? { code: 'SIGNATURE_INVALID', meaning: model?.signature.reason }
+                  : undefined,
             fields: model?.fields.map((f) => ({ name: f.name, value: f.raw })),
             body: redact(res.body, known),
           },
@@ -201,8 +279,12 @@ export const command: Subcommand = {
         ),
       );
     } else {
-      render(io, signed, { ...res, body: redact(res.body, known) }, model);
+      render(io, signed, { ...res, body: redact(res.body, known) }, model, pageError);
     }
-    return success === true ? EXIT.ok : success === false ? EXIT.fail : EXIT.usage;
-  },
-};
+    return exitOf(success);
+  }
+}
+
+function exitOf(success: boolean | undefined): number {
+  return success === true ? EXIT.ok : success === false ? EXIT.fail : EXIT.usage;
+}

@@ -7,13 +7,14 @@ import type { Charset } from './charset';
 import { Entry, TokenAt, explainAt } from './explain';
 import { Text, isToolkitError } from './i18n';
 import { Param, parseInput } from './params';
+import { hasUnsafeChars } from './terminal';
 
 export interface QueryInfo {
   /** Columns of the URL / query string on the line: [start, end). */
   start: number;
   end: number;
   gateway?: string;
-  params: Array<Param & { label?: Text }>;
+  params: Array<Param & { label?: Text; unsafe?: true }>;
   charset?: Charset;
   /** Why the text could not be decoded (then `params` is empty). */
   error?: Text;
@@ -34,7 +35,7 @@ export function describeQuery(text: string, start: number, end: number): QueryIn
     const parsed = parseInput(text.replace(/&amp;/g, '&'));
     return {
       start, end, gateway: parsed.gateway, charset: parsed.charset,
-      params: parsed.params.slice(0, MAX_QUERY_PARAMS).map((p) => ({ ...p, label: fieldDef(p.name)?.label })),
+      params: parsed.params.slice(0, MAX_QUERY_PARAMS).map((p) => ({ ...p, label: fieldDef(p.name)?.label, ...(hasUnsafeChars(p.name) || hasUnsafeChars(p.value) ? { unsafe: true as const } : {}) })),
     };
   } catch (e) {
     const error: Text = isToolkitError(e) ? { en: e.localized('en'), zh: e.localized('zh') } : { en: String(e), zh: String(e) };
@@ -50,3 +51,4 @@ export function hoverInfoAt(line: string, column: number): HoverInfo | undefined
   if (!r.entry && !query) return undefined;
   return { at: r.at, entry: r.entry, query };
 }
+

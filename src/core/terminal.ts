@@ -61,3 +61,13 @@ export function terminalWriter(write: (chunk: string) => void): TerminalWriter {
     raw: (text) => write(text + '\n'),
   };
 }
+
+/**
+ * Untrusted text as a hover shows it: escaped as above (so always one line),
+ * cut to `max` characters. The caller still adds it with
+ * MarkdownString.appendText, never inside link, table or code syntax.
+ */
+export function hoverText(s: string, max = 200): string {
+  const t = escapeText(s);
+  return t.length > max ? t.slice(0, max) + '…' : t;
+}

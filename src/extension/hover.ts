@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Entry } from '../core/explain';
 import type { HoverInfo, QueryInfo } from '../core/hoverInfo';
+import { hoverText } from '../core/terminal';
 import { Lang, Text } from '../core/i18n';
 import type { Param } from '../core/params';
 import { userLang } from './l10n';
@@ -44,17 +45,13 @@ function esc(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, ' ');
 }
 
-function cut(s: string, n: number): string {
-  return s.length > n ? s.slice(0, n) + '…' : s;
-}
-
 function other(lang: Lang): Lang {
   return lang === 'zh' ? 'en' : 'zh';
 }
 
 function appendEntry(md: vscode.MarkdownString, e: Entry, lang: Lang, commands: ReadonlySet<string>, nested = false): void {
   md.appendMarkdown(nested ? '- **' : '**');
-  md.appendText(e.token);
+  md.appendText(hoverText(e.token, 80));
   md.appendMarkdown('**');
   if (e.enumTitle && e.kind === 'enum' && !nested) {
     md.appendMarkdown(' · ');
@@ -87,14 +84,21 @@ function label(t: Text | undefined, lang: Lang): string {
 function appendQuery(md: vscode.MarkdownString, q: QueryInfo, lang: Lang, check: SignCheck | undefined): void {
   md.appendMarkdown('---\n\n');
   if (q.error) {
-    md.appendMarkdown(`**${esc(vscode.l10n.t('Cannot decode these parameters'))}**: `).appendText(q.error[lang]).appendMarkdown('\n\n');
+    md.appendMarkdown(`**${esc(vscode.l10n.t('Cannot decode these parameters'))}**: `).appendText(hoverText(q.error[lang], 300)).appendMarkdown('\n\n');
     return;
   }
   md.appendMarkdown(`**${esc(vscode.l10n.t('Parameters ({0}, {1})', q.params.length, q.charset ?? 'utf-8'))}**`);
-  if (q.gateway) md.appendMarkdown(' · ').appendText(q.gateway);
+  if (q.gateway) md.appendMarkdown(' · ').appendText(hoverText(q.gateway));
   md.appendMarkdown('\n\n');
-  md.appendMarkdown(`| ${esc(vscode.l10n.t('Name'))} | ${esc(vscode.l10n.t('Meaning'))} | ${esc(vscode.l10n.t('Value'))} |\n|---|---|---|\n`);
-  for (const p of q.params) md.appendMarkdown(`| \`${cut(p.name, 60).replace(/`/g, "'")}\` | ${esc(label(p.label, lang))} | ${esc(cut(p.value, 120))} |\n`);
+  // One list item per parameter. Names and values are untrusted (a decoded `%0A%0A[x](command:…)`):
+  // they go in only through appendText after core's escaping, never into link, table or code syntax.
+  for (const p of q.params) {
+    md.appendMarkdown('- **').appendText(hoverText(p.name, 60)).appendMarkdown('**');
+    if (p.label) md.appendMarkdown(' (').appendText(label(p.label, lang)).appendMarkdown(')');
+    md.appendMarkdown(' = ').appendText(hoverText(p.value, 120));
+    if (p.unsafe) md.appendMarkdown(' ').appendText(vscode.l10n.t('⚠ contains control or bidirectional characters (shown escaped)'));
+    md.appendMarkdown('\n');
+  }
   md.appendMarkdown('\n');
   if (!check) return;
   let text: string;
@@ -107,7 +111,7 @@ function appendQuery(md: vscode.MarkdownString, q: QueryInfo, lang: Lang, check:
   }
   // Profile names and messages are the user's own text: escape, keep the codicon.
   const m = /^(\$\([a-z-]+\)) ([\s\S]*)$/.exec(text)!;
-  md.appendMarkdown(`${m[1]} ${esc(m[2])}\n\n`);
+  md.appendMarkdown(`${m[1]} `).appendText(hoverText(m[2], 300)).appendMarkdown('\n\n');
 }
 
 /** Builds the hover text; exported for tests that check rendering without an editor. */

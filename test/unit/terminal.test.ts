@@ -111,3 +111,22 @@ describe('emulator log lines', () => {
     assert.equal(line, '2026-01-01T00:00:00.000Z [request] service x\\n2026-01-01T00:00:01.000Z [trade] paid\\x1b[2J\\u202e');
   });
 });
+
+describe('secrets are not echoed (issue #12, defect 7)', () => {
+  it('--key-file "$(cat md5.key)" says the argument looks like key material, with its length only', async () => {
+    for (const cmd of [['verify', 'a=1&sign_type=MD5&sign=00'], ['sign', 'a=1'], ['decode', '-']]) {
+      const r = await run([...cmd, '--key-file', KEY]);
+      assert.equal(r.code, 2, cmd.join(' '));
+      assert.equal(r.err.length, 1);
+      assert.ok(!r.err[0].includes(KEY), r.err[0]);
+      assert.match(r.err[0], /looks like key material \(32 characters, not shown\)/);
+    }
+    const pem = '-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA\n-----END PRIVATE KEY-----';
+    const r = await run(['sign', 'a=1', '--sign-type', 'RSA2', '--private-key-file', pem]);
+    assert.equal(r.code, 2);
+    assert.ok(!r.err[0].includes('MIIBVQ'), r.err[0]);
+    // An ordinary missing file is still named.
+    const f = await run(['verify', 'a=1&sign_type=MD5&sign=00', '--key-file', 'keys/md5.key']);
+    assert.match(f.err[0], /"keys\/md5\.key" does not exist/);
+  });
+});
