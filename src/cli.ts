@@ -49,9 +49,14 @@ function takeLang(argv: string[], io: CliIO): string[] {
 export async function main(argv: string[], given: CliIO = processIO()): Promise<number> {
   const io = terminalSafe(given);
   const [name, ...rest] = takeLang(argv, io);
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--help' || name === '-h' || name === 'help') {
     help(io);
-    return name ? EXIT.ok : EXIT.usage;
+    return EXIT.ok;
+  }
+  if (!name) {
+    // A usage error: one line on stderr (stdout stays empty for scripts), exit 2.
+    io.stderr(io.lang === 'zh' ? 'alipay-toolkit: 缺少命令（运行 alipay-toolkit --help 查看全部命令）' : 'alipay-toolkit: no command given (run alipay-toolkit --help for the list)');
+    return EXIT.usage;
   }
   const load = COMMANDS[name];
   if (!load) {

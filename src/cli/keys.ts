@@ -245,9 +245,13 @@ export const command: Subcommand = {
   summary: { en: 'inspect, convert, generate and match keys', zh: '查看、转换、生成密钥，检查密钥是否配对' },
   async run(args, io) {
     const [sub, ...rest] = args;
-    if (!sub || sub === '--help' || sub === '-h' || rest.includes('--help') || rest.includes('-h')) {
+    if (!sub) {
+      io.stderr(io.lang === 'zh' ? 'alipay-toolkit: keys 缺少子命令 inspect | convert | generate | match | cert-sn（运行 keys --help 查看用法）' : 'alipay-toolkit: keys needs a subcommand: inspect | convert | generate | match | cert-sn (run keys --help)');
+      return EXIT.usage;
+    }
+    if (sub === '--help' || sub === '-h' || rest.includes('--help') || rest.includes('-h')) {
       printUsage(io, USAGE);
-      return sub ? EXIT.ok : EXIT.usage;
+      return EXIT.ok;
     }
     switch (sub) {
       case 'inspect':

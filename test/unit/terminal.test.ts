@@ -130,3 +130,18 @@ describe('secrets are not echoed (issue #12, defect 7)', () => {
     assert.match(f.err[0], /"keys\/md5\.key" does not exist/);
   });
 });
+
+describe('usage errors go to stderr (issue #12, defect 8)', () => {
+  it('no arguments, keys, keys "": one line on stderr, nothing on stdout, exit 2', async () => {
+    for (const args of [[], ['keys'], ['keys', '']]) {
+      const r = await run(args);
+      assert.equal(r.code, 2, JSON.stringify(args));
+      assert.deepEqual(r.out, [], JSON.stringify(args));
+      assert.equal(r.err.length, 1, JSON.stringify(args));
+      assert.match(r.err[0], /^alipay-toolkit: .*--help/);
+    }
+    const help = await run(['--help']);
+    assert.equal(help.code, 0);
+    assert.ok(help.out.length > 3);
+  });
+});
