@@ -48,7 +48,12 @@ let TABLE: Map<string, ScanKind> | undefined;
 
 /** The codes and statuses a scan counts (gateway URLs come on top). */
 export function scanTokens(): string[] {
-  return [...(TABLE ??= buildTables()).keys()];
+  return [...scanTable().keys()];
+}
+
+/** Each counted token with its kind (scripts/gen-log-grammar.js builds the log grammar from it). */
+export function scanTable(): ReadonlyMap<string, ScanKind> {
+  return (TABLE ??= buildTables());
 }
 
 /**
