@@ -145,7 +145,8 @@ function post(url: URL, body: Buffer, charset: Charset, timeoutMs: number): Prom
   return new Promise((resolve) => {
     const req = mod.request(
       url,
-      { method: 'POST', timeout: timeoutMs, headers: { 'content-type': `application/x-www-form-urlencoded; charset=${charset}`, 'content-length': body.length, 'user-agent': 'alipay-toolkit-notify-test' } },
+      // agent: false — a fresh connection each time: a kept-alive socket the server has just closed would fail the case.
+      { method: 'POST', timeout: timeoutMs, agent: false, headers: { 'content-type': `application/x-www-form-urlencoded; charset=${charset}`, 'content-length': body.length, 'user-agent': 'alipay-toolkit-notify-test' } },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -167,7 +168,7 @@ function getJson(url: string, method: 'GET' | 'POST', timeoutMs: number): Promis
   const u = new URL(url);
   const mod = u.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const req = mod.request(u, { method, timeout: timeoutMs }, (res) => {
+    const req = mod.request(u, { method, timeout: timeoutMs, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {

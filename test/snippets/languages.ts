@@ -123,6 +123,13 @@ export interface PreparedLanguage {
   texts: Record<string, Record<string, string>>;
   /** Runs a harness task: one output line per input line. */
   task(variant: string, task: string, lines: string[], env: Record<string, string>): Promise<string[]>;
+  /** A harness task kept running (its state, e.g. the notify claim store, lives on): one answer per line asked. */
+  session(variant: string, task: string, env: Record<string, string>): TaskSession;
+}
+
+export interface TaskSession {
+  ask(line: string): Promise<string>;
+  close(): Promise<void>;
 }
 
 /** Expands every snippet of `language` for each variant into `dir` and compiles them. */
@@ -146,6 +153,38 @@ export function prepareLanguage(language: Language, dir: string, variants: Varia
   return {
     language,
     texts,
+    session(variant, task, env) {
+      const { cmd, args, cwd } = spec.command(dir, variant, task);
+      const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ALIPAY_')));
+      const child = spawn(cmd, args, { cwd, env: { ...clean, ...env } });
+      const waiting: Array<{ resolve: (l: string) => void; reject: (e: Error) => void }> = [];
+      let buf = '';
+      let err = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        buf += d;
+        let nl: number;
+        while ((nl = buf.indexOf('\n')) >= 0) {
+          const line = buf.slice(0, nl);
+          buf = buf.slice(nl + 1);
+          waiting.shift()?.resolve(line);
+        }
+      });
+      const exited = new Promise<void>((resolve) => child.on('close', () => {
+        for (const w of waiting.splice(0)) w.reject(new Error(`${language} ${task} ended early:\n${err}`.slice(0, 6000)));
+        resolve();
+      }));
+      return {
+        ask: (line) => new Promise<string>((resolve, reject) => {
+          waiting.push({ resolve, reject });
+          child.stdin.write(line + '\n');
+        }),
+        close: async () => {
+          child.stdin.end();
+          await exited;
+        },
+      };
+    },
     task(variant, task, lines, env) {
       const { cmd, args, cwd } = spec.command(dir, variant, task);
       const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ALIPAY_')));
