@@ -77,6 +77,19 @@ async function connectProfile(gw: RunningGateway): Promise<void> {
   log.info(`Profile ${LOCAL_PROFILE} points at ${gw.url} while the local gateway runs`);
 }
 
+/** The walkthrough's "pay in the cashier" and "watch the notification" steps complete on these context keys. */
+const progress = { paid: false, delivered: false };
+function markProgress(gw: RunningGateway): void {
+  if (!progress.paid && gw.trades().some((t) => t.status !== 'WAIT_BUYER_PAY' && t.status !== 'TRADE_CLOSED')) {
+    progress.paid = true;
+    void vscode.commands.executeCommand('setContext', 'alipay.walkthrough.tradePaid', true);
+  }
+  if (!progress.delivered && gw.notifications().some((n) => n.delivered)) {
+    progress.delivered = true;
+    void vscode.commands.executeCommand('setContext', 'alipay.walkthrough.notificationDelivered', true);
+  }
+}
+
 export async function startCommand(context: vscode.ExtensionContext): Promise<{ url: string; partner: string } | undefined> {
   try {
     if (!running) {
@@ -87,7 +100,11 @@ export async function startCommand(context: vscode.ExtensionContext): Promise<{ 
         starting = undefined;
       }
       const started = running;
-      watching ??= started.onDidChange(() => changed.fire(started));
+      watching ??= started.onDidChange(() => {
+        changed.fire(started);
+        markProgress(started);
+      });
+      markProgress(started);
       await connectProfile(started);
       await vscode.commands.executeCommand('setContext', 'alipay.localGatewayRunning', true);
       changed.fire(started);

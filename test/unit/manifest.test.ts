@@ -16,6 +16,7 @@ interface Manifest {
     keybindings: Array<{ command: string; key: string; mac?: string; when?: string }>;
     menus: Record<string, Array<{ command?: string; submenu?: string; when?: string }>>;
     submenus?: Array<{ id: string; label: string }>;
+    walkthroughs?: Array<{ id: string; steps: Array<{ id: string; title: string; description: string; media: { svg: string; altText: string }; completionEvents: string[] }> }>;
   };
 }
 
@@ -39,6 +40,30 @@ describe('package.json', () => {
     const declared = new Set(pkg.contributes.commands.map((c) => c.command));
     const used = [...Object.values(pkg.contributes.menus).flat().map((m) => m.command), ...pkg.contributes.keybindings.map((k) => k.command)].filter(Boolean) as string[];
     assert.deepStrictEqual(used.filter((c) => !declared.has(c)), []);
+  });
+
+  it('has a Getting Started walkthrough whose onCommand: events name declared commands, with an SVG and both languages per step', () => {
+    const declared = new Set(pkg.contributes.commands.map((c) => c.command));
+    const nls = (f: string) => JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8')) as Record<string, string>;
+    const [en, zh] = [nls('package.nls.json'), nls('package.nls.zh-cn.json')];
+    const walkthroughs = pkg.contributes.walkthroughs ?? [];
+    assert.strictEqual(walkthroughs.length, 1);
+    const steps = walkthroughs[0].steps;
+    assert.ok(steps.length >= 7, 'gateway, request, pay, notification, verify, keys, sandbox');
+    for (const step of steps) {
+      assert.ok(step.completionEvents.length > 0, `${step.id} completes on an event`);
+      for (const e of step.completionEvents) {
+        const cmd = /^onCommand:(.+)$/.exec(e)?.[1];
+        if (cmd) assert.ok(declared.has(cmd), `${step.id}: ${e} names an undeclared command`);
+        else assert.match(e, /^(onContext:|onView:|onSettingChanged:)/, `${step.id}: ${e}`);
+      }
+      assert.ok(fs.existsSync(path.join(ROOT, step.media.svg)) && step.media.svg.startsWith('media/walkthrough/'), step.media.svg);
+      for (const v of [step.title, step.description, step.media.altText]) {
+        const key = /^%(.+)%$/.exec(v)?.[1];
+        assert.ok(key && en[key] && zh[key], `${step.id}: ${v} in both package.nls files`);
+      }
+    }
+    assert.ok(steps[0].completionEvents.includes('onContext:alipay.localGatewayRunning'));
   });
 
   it('ignores workspace-provided profiles in untrusted workspaces', () => {
