@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Subcommand> = {
   gateway: () => require('./cli/gateway').command,
   'notify-test': () => require('./cli/notifyTest').command,
   aes: () => require('./cli/aes').command,
+  'presign-diff': () => require('./cli/presignDiff').command,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
