@@ -7,6 +7,7 @@
 //                      on first use; it gets the entry's services passed in
 //                      (src/extension/shared.ts) and may not bundle their modules
 //   dist/emulator.js   the local gateway (src/emulator), required on first start
+//   dist/scan-worker.js a log scan thread (src/core/logscanWorker.ts), for the CLI too
 // `node esbuild.js` builds; `require('./esbuild.js').extensionBuilds` gives the
 // same options to bench/activation.js.
 const esbuild = require('esbuild');
@@ -108,6 +109,8 @@ const extensionBuilds = [
   { ...common, entryPoints: [entryFile], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...common.plugins, splitBundles(entryFile)] },
   { ...common, entryPoints: [featuresFile], outfile: 'dist/features.js', external: ['vscode'], plugins: [...common.plugins, splitBundles(featuresFile, ENTRY_ONLY)] },
   { ...common, entryPoints: [emulatorFile], outfile: 'dist/emulator.js', external: ['vscode'], plugins: [...common.plugins, splitBundles(emulatorFile, ENTRY_ONLY)] },
+  // The log scan's worker thread, started by core/logscan from both the CLI and the feature bundle.
+  { ...common, entryPoints: ['src/core/logscanWorker.ts'], outfile: 'dist/scan-worker.js' },
 ];
 
 const builds = [

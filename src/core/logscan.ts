@@ -2,36 +2,21 @@
 // statuses and gateway URLs, with the first and last place each occurs.
 // The file is read in chunks and never held whole: VS Code will not hand
 // files over ~50 MB to an extension, and production logs are often larger.
-import { fileError } from './fileError';
+// Large files are cut into byte ranges at line starts and scanned in parallel
+// (worker threads running ./logscanWorker.ts, plus this thread); the ranges'
+// results merge into exactly what one pass would give (./logscanner.ts).
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { allEnums, allErrors } from './catalog';
+import { fileError } from './fileError';
 import { ToolkitError } from './i18n';
+import { LogScanner as RangeScanner, mergeRanges, scanRange, ScanCancelled, type RangeResult, type ScanKind, type ScanSummary, type TokenTable } from './logscanner';
+import type { ScanJob, WorkerMessage } from './logscanWorker';
 
-export type ScanKind = 'error' | 'status' | 'gateway';
-
-export interface Occurrence {
-  /** 1-based line number. */
-  line: number;
-  /** Byte offset of the token from the start of the file. */
-  offset: number;
-}
-
-export interface ScanStat {
-  token: string;
-  kind: ScanKind;
-  count: number;
-  first: Occurrence;
-  last: Occurrence;
-}
-
-export interface ScanSummary {
-  bytes: number;
-  lines: number;
-  /** Errors first, then statuses, then gateways; most frequent first within each. */
-  stats: ScanStat[];
-}
-
-const KIND_ORDER: Record<ScanKind, number> = { error: 0, status: 1, gateway: 2 };
+export type { Occurrence, RangeResult, ScanKind, ScanStat, ScanSummary } from './logscanner';
+export { mergeRanges } from './logscanner';
 
 // What is counted. OpenAPI numeric codes (40004…) are not: a bare number in a
 // log is ambiguous, and the sub-code beside it (ACQ.…, isv.…) is what says what failed.
@@ -44,264 +29,33 @@ function buildTables(): Map<string, ScanKind> {
   return m;
 }
 
-let TABLE: Map<string, ScanKind> | undefined;
+let TABLE: TokenTable | undefined;
+
+function tokenTable(): TokenTable {
+  return (TABLE ??= [...buildTables()]);
+}
 
 /** The codes and statuses a scan counts (gateway URLs come on top). */
 export function scanTokens(): string[] {
-  return [...scanTable().keys()];
+  return tokenTable().map(([t]) => t);
 }
 
 /** Each counted token with its kind (scripts/gen-log-grammar.js builds the log grammar from it). */
 export function scanTable(): ReadonlyMap<string, ScanKind> {
-  return (TABLE ??= buildTables());
+  return new Map(tokenTable());
 }
 
 /**
- * Candidates are found by two independent searches over latin1 text (so
- * string index = byte offset): `_` between two upper-case letters (every MAPI
- * code and status has one), found with memchr-backed indexOf; and the start of
- * an OpenAPI sub-code or `http(s)://`, found by a regex whose literal prefixes
- * let V8 skip ahead. Taking the leftmost of the two is the same as one
- * alternation regex over all three, which cannot skip and runs far slower.
- * Each candidate is widened to its whole token by byte loops over the Buffer
- * and looked up in a hash table without allocating a string.
+ * The scanner over the catalog's tokens: a whole file fed chunk by chunk
+ * (push, then end), or the range of it starting at byte `start` (push, then
+ * finish, then mergeRanges with the other ranges).
  */
-const OTHER_START = /(?:is[vp]|aop)\.[a-z]|https?:\/\//g;
-
-/** Byte classes as bit flags, so each test is one table load. */
-const WORD = 1; // [A-Za-z0-9_]
-const HOST = 2; // [A-Za-z0-9.-]
-const PATH = 4; // [A-Za-z0-9_./-]
-const CLASS = new Uint8Array(256);
-for (let c = 0; c < 256; c++) {
-  const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  CLASS[c] = (alnum || c === 95 ? WORD : 0) | (alnum || c === 46 || c === 45 ? HOST : 0) | (alnum || c === 95 || c === 46 || c === 47 || c === 45 ? PATH : 0);
-}
-const isWordCode = (c: number): boolean => (CLASS[c] & WORD) !== 0;
-const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-const isHostCode = (c: number): boolean => (CLASS[c] & HOST) !== 0;
-const isPathCode = (c: number): boolean => (CLASS[c] & PATH) !== 0;
-
-/** Start of the first `[A-Z]_[A-Z]` at or after `from` in text = b[0, cut), or `none`. */
-function nextUnderscore(b: Uint8Array, text: string, from: number, cut: number, none: number): number {
-  let u = text.indexOf('_', from + 1);
-  while (u >= 0) {
-    if (u + 1 < cut && isUpper(b[u + 1]) && isUpper(b[u - 1])) return u - 1;
-    u = text.indexOf('_', u + 2);
-  }
-  return none;
-}
-
-/** Start of the first sub-code prefix (`isv.x`…) or `http(s)://` at or after `from`, or `none`. */
-function nextOther(text: string, from: number, none: number): number {
-  OTHER_START.lastIndex = from;
-  if (!OTHER_START.test(text)) return none;
-  const end = OTHER_START.lastIndex;
-  if (text.charCodeAt(end - 1) !== 47 /* / */) return end - 5;
-  return end - (text.charCodeAt(end - 4) === 115 /* s */ ? 8 : 7);
-}
-
-/**
- * End of a gateway URL whose `//` ends at `slash`: host, optional port, then the
- * shortest path reaching gateway.do / rest.htm, all within 300 bytes; -1 if none.
- * (Hand-written `^[A-Za-z0-9.-]+(?::\d+)?\/[A-Za-z0-9_./-]*?(?:gateway\.do|rest\.htm)`.)
- */
-function gatewayEnd(b: Uint8Array, text: string, slash: number, cut: number): number {
-  const limit = Math.min(slash + 300, cut);
-  let p = slash;
-  while (p < limit && isHostCode(b[p])) p++;
-  if (p === slash) return -1;
-  if (p < limit && b[p] === 58 /* : */) {
-    let q = p + 1;
-    while (q < limit && b[q] >= 48 && b[q] <= 57) q++;
-    if (q === p + 1) return -1;
-    p = q;
-  }
-  if (p >= limit || b[p] !== 47 /* / */) return -1;
-  let r = p + 1;
-  while (r < limit && isPathCode(b[r])) r++;
-  for (let q = p + 1; q < r; q++) {
-    const c = b[q];
-    if (c === 103 /* g */ && q + 10 <= r && text.startsWith('gateway.do', q)) return q + 10;
-    if (c === 114 /* r */ && q + 8 <= r && text.startsWith('rest.htm', q)) return q + 8;
-  }
-  return -1;
-}
-
-/** Codes and statuses in an open-addressing table keyed by FNV-1a, so a candidate is looked up without slicing it out. */
-interface TokenIndex {
-  tokens: string[];
-  kinds: ScanKind[];
-  /** id + 1 per slot; 0 = empty. */
-  slots: Int32Array;
-  mask: number;
-  minLen: number;
-  maxLen: number;
-}
-
-/** Hash of length and three characters: cheap, and distinct enough for ~100 tokens; equality is checked after. */
-function keyHash(len: number, first: number, mid: number, last: number): number {
-  return (Math.imul(len, 0x9e3779b1) ^ Math.imul(first, 0x85ebca6b) ^ Math.imul(mid, 0xc2b2ae35) ^ Math.imul(last, 0x27d4eb2f)) >>> 7;
-}
-
-function buildIndex(table: Map<string, ScanKind>): TokenIndex {
-  const tokens = [...table.keys()];
-  let size = 16;
-  while (size < tokens.length * 4) size <<= 1;
-  const slots = new Int32Array(size);
-  const mask = size - 1;
-  tokens.forEach((t, id) => {
-    const n = t.length;
-    let slot = keyHash(n, t.charCodeAt(0), t.charCodeAt(n >> 1), t.charCodeAt(n - 1)) & mask;
-    while (slots[slot] !== 0) slot = (slot + 1) & mask;
-    slots[slot] = id + 1;
-  });
-  const lens = tokens.map((t) => t.length);
-  return { tokens, kinds: tokens.map((t) => table.get(t)!), slots, mask, minLen: Math.min(...lens), maxLen: Math.max(...lens) };
-}
-
-/** Id of the token text[start, end) in `ix`, or -1. */
-function lookup(ix: TokenIndex, b: Uint8Array, text: string, start: number, end: number): number {
-  const len = end - start;
-  if (len < ix.minLen || len > ix.maxLen) return -1;
-  let slot = keyHash(len, b[start], b[start + (len >> 1)], b[end - 1]) & ix.mask;
-  for (let id = ix.slots[slot]; id !== 0; id = ix.slots[slot]) {
-    const t = ix.tokens[id - 1];
-    if (t.length === len && text.startsWith(t, start)) return id - 1;
-    slot = (slot + 1) & ix.mask;
-  }
-  return -1;
-}
-
-let INDEX: TokenIndex | undefined;
-
-/** Incremental scanner: feed chunks in order with `push`, then `end`. Pure, no I/O. */
-export class LogScanner {
-  private readonly index = (INDEX ??= buildIndex((TABLE ??= buildTables())));
-  private readonly stats = new Map<string, ScanStat>();
-  /** Stats of codes and statuses by token id (gateway URLs stay in `stats` only). */
-  private readonly byId: Array<ScanStat | undefined> = [];
-  private tail: Buffer = Buffer.alloc(0);
-  /** Byte offset of `tail[0]` in the file. */
-  private base = 0;
-  /** Newlines seen before `base`. */
-  private newlines = 0;
-  private lastByte = -1;
-
-  push(chunk: Buffer): void {
-    if (chunk.length === 0) return;
-    this.lastByte = chunk[chunk.length - 1];
-    let data = chunk;
-    if (this.tail.length) {
-      const nl = chunk.indexOf(10);
-      if (nl >= 0) {
-        // Finish the held partial line on its own, so the rest of the chunk needs no copy.
-        // Tokens never span a newline, so splitting there changes nothing.
-        const head = Buffer.concat([this.tail, chunk.subarray(0, nl + 1)]);
-        this.process(head, head.length);
-        this.tail = Buffer.alloc(0);
-        data = chunk.subarray(nl + 1);
-      } else data = Buffer.concat([this.tail, chunk]);
-    }
-    // Process up to the last newline; keep the partial line for the next chunk.
-    let cut = data.lastIndexOf(10) + 1;
-    if (cut === 0 && data.length > MAX_TAIL) {
-      // A huge line with no newline yet: cut at a non-token byte so no token is split.
-      cut = data.length - 512;
-      while (cut > data.length - 4096 && isWordCode(data[cut - 1])) cut--;
-    }
-    if (cut > 0) this.process(data, cut);
-    // Copy what is kept: `data` may be the caller's buffer.
-    this.tail = Buffer.from(data.subarray(cut));
-  }
-
-  end(): ScanSummary {
-    if (this.tail.length) this.process(this.tail, this.tail.length);
-    const bytes = this.base;
-    const lines = this.newlines + (bytes > 0 && this.lastByte !== 10 ? 1 : 0);
-    const stats = [...this.stats.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.count - a.count || a.token.localeCompare(b.token));
-    return { bytes, lines, stats };
-  }
-
-  private process(data: Buffer, cut: number): void {
-    const text = data.toString('latin1', 0, cut);
-    const ix = this.index;
-    const byId = this.byId;
-    const none = cut + 1;
-    // Next candidate of each kind; recomputed once `pos` passes it (-1 = not searched yet).
-    let nextU = -1;
-    let nextO = -1;
-    let pos = 0;
-    // Newlines are counted lazily (memchr via indexOf): up to each hit, then to the cut.
-    let nlCount = this.newlines;
-    let nextNl = text.indexOf('\n');
-    if (nextNl < 0) nextNl = cut;
-    for (;;) {
-      if (nextU < pos) nextU = nextUnderscore(data, text, pos, cut, none);
-      if (nextO < pos) nextO = nextOther(text, pos, none);
-      const i = nextU < nextO ? nextU : nextO;
-      if (i === none) break;
-      let start = i;
-      let end: number;
-      let id = -1;
-      let token = '';
-      if (i !== nextU && data[i] === 104 /* h */) {
-        // http(s):// — keep scheme, host and path up to gateway.do / rest.htm.
-        const slash = i + (data[i + 4] === 115 ? 8 : 7);
-        end = gatewayEnd(data, text, slash, cut);
-        if (end < 0) {
-          pos = slash;
-          continue;
-        }
-        token = text.slice(start, end);
-      } else {
-        // Widen the candidate to its whole identifier (sub-codes also take '-').
-        const lower = i !== nextU;
-        while (start > 0 && isWordCode(data[start - 1])) start--;
-        end = lower ? i + 4 : i + 2;
-        if (lower) {
-          while (end < cut && (isWordCode(data[end]) || data[end] === 45)) end++;
-          while (data[end - 1] === 45) end--;
-        } else {
-          while (end < cut && isWordCode(data[end])) end++;
-          // `ACQ.TRADE_NOT_EXIST` is an OpenAPI sub-code, not the MAPI TRADE_NOT_EXIST.
-          // A letter glued to the front (xTRADE_SUCCESS) makes an unknown token, skipped below.
-          if (start >= 4 && data[start - 1] === 46 && data[start - 4] === 65 && data[start - 3] === 67 && data[start - 2] === 81 && !(start >= 5 && isWordCode(data[start - 5]))) start -= 4;
-        }
-        pos = end;
-        id = lookup(ix, data, text, start, end);
-        if (id < 0) continue;
-      }
-      pos = end;
-      while (nextNl < start) {
-        nlCount++;
-        nextNl = text.indexOf('\n', nextNl + 1);
-        if (nextNl < 0) nextNl = cut;
-      }
-      const line = nlCount + 1;
-      const offset = this.base + start;
-      const st = id >= 0 ? byId[id] : this.stats.get(token);
-      if (st !== undefined) {
-        st.count++;
-        st.last.line = line;
-        st.last.offset = offset;
-      } else {
-        const fresh: ScanStat = { token: id >= 0 ? ix.tokens[id] : token, kind: id >= 0 ? ix.kinds[id] : 'gateway', count: 1, first: { line, offset }, last: { line, offset } };
-        this.stats.set(fresh.token, fresh);
-        if (id >= 0) byId[id] = fresh;
-      }
-    }
-    while (nextNl < cut) {
-      nlCount++;
-      nextNl = text.indexOf('\n', nextNl + 1);
-      if (nextNl < 0) nextNl = cut;
-    }
-    this.newlines = nlCount;
-    this.base += cut;
+export class LogScanner extends RangeScanner {
+  constructor(start = 0) {
+    super(tokenTable(), start);
   }
 }
 
-const MAX_TAIL = 4 * 1024 * 1024;
 
 export interface ScanOptions {
   /** Stops the scan; the promise rejects with a ToolkitError code CANCELLED. */
@@ -310,13 +64,99 @@ export interface ScanOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Read size; tests use tiny chunks to exercise lines split across chunks. */
   chunkSize?: number;
+  /**
+   * Threads to scan with (this one included). Default: one per CPU, at most 4,
+   * and 1 below 16 MB, where starting a worker costs more than it saves.
+   */
+  threads?: number;
+}
+
+const MIN_PARALLEL_BYTES = 16 * 1024 * 1024;
+
+function defaultThreads(total: number): number {
+  if (total < MIN_PARALLEL_BYTES) return 1;
+  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(cpus, 4));
+}
+
+/**
+ * Cuts [0, total) into up to `parts` ranges of about equal size, each starting
+ * at a line start: a nominal cut moves forward to just after the next newline.
+ * A cut that finds no newline before the next nominal cut is dropped (one very
+ * long line stays in one range), so no line — and no token — is ever split.
+ * `readAt(pos, len)` returns the file's bytes there (fewer at the end).
+ */
+export function splitAtLines(total: number, parts: number, readAt: (pos: number, len: number) => Uint8Array): Array<[number, number]> {
+  const cuts = [0];
+  const PROBE = 64 * 1024;
+  for (let k = 1; k < parts; k++) {
+    const nominal = Math.floor((total * k) / parts);
+    const limit = Math.floor((total * (k + 1)) / parts);
+    // A range starts after a newline: look for one from the byte before the nominal cut.
+    let pos = Math.max(cuts[cuts.length - 1], nominal - 1);
+    let cut = -1;
+    while (pos < limit && cut < 0) {
+      const bytes = readAt(pos, Math.min(PROBE, limit - pos));
+      if (bytes.length === 0) break;
+      const nl = bytes.indexOf(10);
+      if (nl >= 0) cut = pos + nl + 1;
+      pos += bytes.length;
+    }
+    if (cut > cuts[cuts.length - 1] && cut < total) cuts.push(cut);
+  }
+  return cuts.map((c, i): [number, number] => [c, i + 1 < cuts.length ? cuts[i + 1] : total]);
+}
+
+/** The worker script: dist/scan-worker.js beside the bundle, or the TypeScript source under tsx (tests, benches from source). */
+function workerScript(): { script: string; eval: boolean } | undefined {
+  if (__filename.endsWith('.ts')) {
+    const source = path.join(__dirname, 'logscanWorker.ts');
+    return { script: `require('tsx/cjs'); require(${JSON.stringify(source)});`, eval: true };
+  }
+  const bundled = path.join(__dirname, 'scan-worker.js');
+  return fs.existsSync(bundled) ? { script: bundled, eval: false } : undefined;
 }
 
 function logFileError(file: string, e: unknown): ToolkitError {
   return fileError('LOG_FILE', file, { en: 'log', zh: '日志' }, e);
 }
 
-/** Streams `file` through a LogScanner. Memory stays at about one chunk whatever the file size. */
+function cancelled(): ToolkitError {
+  return new ToolkitError('CANCELLED', { en: 'The log scan was cancelled.', zh: '日志分析已取消。' });
+}
+
+/** Scans one range in a worker thread; `stop` terminates it (cancellation, or another range failed). */
+function scanInWorker(w: { script: string; eval: boolean }, job: ScanJob, onChunk: (n: number) => void): { done: Promise<RangeResult>; stop: () => void } {
+  const worker = new Worker(w.script, { eval: w.eval, workerData: { alipayScan: job } });
+  let settled = false;
+  const done = new Promise<RangeResult>((resolve, reject) => {
+    worker.on('message', (m: WorkerMessage) => {
+      if ('progress' in m) onChunk(m.progress);
+      else if ('result' in m) {
+        settled = true;
+        resolve(m.result);
+      } else {
+        settled = true;
+        reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
+      }
+    });
+    worker.on('error', (e) => {
+      settled = true;
+      reject(e);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`the scan worker stopped (exit ${code})`));
+    });
+  });
+  return { done: done.finally(() => void worker.terminate()), stop: () => void worker.terminate() };
+}
+
+/**
+ * Streams `file` through the scanner, in parallel ranges when it is large.
+ * Memory: per thread two read buffers and one latin1 copy of a chunk (3 MB at
+ * the default 1 MB chunks) plus the counts, and a worker's own heap (about
+ * 10 MB each) — bounded whatever the file size.
+ */
 export async function scanFile(file: string, options: ScanOptions = {}): Promise<ScanSummary> {
   let total: number;
   try {
@@ -326,36 +166,45 @@ export async function scanFile(file: string, options: ScanOptions = {}): Promise
   } catch (e) {
     throw logFileError(file, e);
   }
-  const scanner = new LogScanner();
-  // Two reused buffers: the next read runs while this chunk is scanned, and no
-  // fresh chunk is allocated per read (the scanner copies the little it keeps).
-  const size = options.chunkSize ?? 1024 * 1024;
-  const bufs = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+  const chunkSize = options.chunkSize ?? 1024 * 1024;
+  const signal = options.signal;
   let handle: fs.promises.FileHandle | undefined;
-  let pending: Promise<{ bytesRead: number }> | undefined;
+  const stops: Array<() => void> = [];
   let read = 0;
+  const onChunk = (n: number): void => {
+    read += n;
+    options.onProgress?.(read, total);
+  };
   try {
     handle = await fs.promises.open(file, 'r');
-    pending = handle.read(bufs[0], 0, size, 0);
-    for (let k = 0; ; k ^= 1) {
-      const { bytesRead }: { bytesRead: number } = await pending;
-      pending = undefined;
-      if (bytesRead === 0) break;
-      if (options.signal?.aborted) {
-        throw new ToolkitError('CANCELLED', { en: 'The log scan was cancelled.', zh: '日志分析已取消。' });
-      }
-      pending = handle.read(bufs[k ^ 1], 0, size, read + bytesRead);
-      scanner.push(bufs[k].subarray(0, bytesRead));
-      read += bytesRead;
-      options.onProgress?.(read, total);
+    const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads(total)));
+    const worker = threads > 1 ? workerScript() : undefined;
+    const fd = handle.fd;
+    const ranges = worker ? splitAtLines(total, threads, (pos, len) => {
+      const b = Buffer.allocUnsafe(len);
+      return b.subarray(0, fs.readSync(fd, b, 0, len, pos));
+    }) : [[0, total] as [number, number]];
+    const table = tokenTable();
+    // This thread takes the first range; workers the rest.
+    const jobs = ranges.slice(1).map(([start, end]) => scanInWorker(worker!, { file, start, end, table, chunkSize }, onChunk));
+    for (const j of jobs) stops.push(j.stop);
+    const abort = (): void => stops.forEach((s) => s());
+    signal?.addEventListener('abort', abort, { once: true });
+    try {
+      const [start, end] = ranges[0];
+      const here = scanRange(handle, start, end, new RangeScanner(table, start), chunkSize, onChunk, signal);
+      const parts = await Promise.all([here, ...jobs.map((j) => j.done)]);
+      if (signal?.aborted) throw cancelled();
+      return mergeRanges(parts);
+    } finally {
+      signal?.removeEventListener('abort', abort);
     }
   } catch (e) {
+    if (e instanceof ScanCancelled || signal?.aborted) throw cancelled();
     if (e instanceof ToolkitError) throw e;
     throw logFileError(file, e);
   } finally {
-    // Let an outstanding read finish before closing; its result no longer matters.
-    await pending?.catch(() => undefined);
+    stops.forEach((s) => s());
     await handle?.close();
   }
-  return scanner.end();
 }

@@ -78,6 +78,24 @@ describe('log scan', function () {
     assert.equal(s.stats[0].first.offset, 7 * (1 << 20) + 1);
   });
 
+  it('gives the generator\'s counts with 1 to 4 threads (worker threads over line-aligned ranges)', async () => {
+    const file = path.join(dir, 'threads.log');
+    const truth = generateLog(file, 3_000_000, 11);
+    for (const threads of [1, 2, 3, 4]) {
+      let last = 0;
+      const s = await scanFile(file, { threads, chunkSize: 64 * 1024, onProgress: (read) => (last = read) });
+      assertMatchesTruth(s, truth);
+      assert.equal(last, truth.bytes, `${threads} threads report every byte`);
+    }
+  });
+
+  it('cancels a scan running in worker threads', async () => {
+    const file = path.join(dir, 'cancel-threads.log');
+    generateLog(file, 4_000_000, 6);
+    const ac = new AbortController();
+    await assert.rejects(scanFile(file, { threads: 3, chunkSize: 4096, signal: ac.signal, onProgress: (read) => read > 100_000 && ac.abort() }), (e: Error & { code?: string }) => e.code === 'CANCELLED');
+  });
+
   it('stops on cancellation and names a missing file in one line', async () => {
     const file = path.join(dir, 'cancel.log');
     generateLog(file, 2_000_000, 5);

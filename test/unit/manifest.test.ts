@@ -84,7 +84,7 @@ describe('package.json', () => {
     assert.strictEqual(pkg.main, './dist/extension.js');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { extensionBuilds } = require('../../esbuild.js') as { extensionBuilds: Array<{ outfile: string }> };
-    assert.deepStrictEqual(extensionBuilds.map((b) => b.outfile), ['dist/extension.js', 'dist/features.js', 'dist/emulator.js']);
+    assert.deepStrictEqual(extensionBuilds.map((b) => b.outfile), ['dist/extension.js', 'dist/features.js', 'dist/emulator.js', 'dist/scan-worker.js']);
     const ignored = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
     assert.deepStrictEqual(ignored.filter((l) => /^(\*\*\/)?dist\b|\*\*\/\*\.js$|^\*\.js$/.test(l)), [], '.vscodeignore must keep dist/*.js in the package');
   });
