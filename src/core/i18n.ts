@@ -2,6 +2,8 @@
 // carries both and lets each front end pick (the extension: vscode.env.language;
 // the CLI: --lang, else LANG/LC_ALL).
 
+import { escapeText, hasUnsafeChars } from './terminal';
+
 export type Lang = 'en' | 'zh';
 
 /** A user-visible text in both languages. `{name}` placeholders are filled by `format`. */
@@ -16,8 +18,9 @@ export function format(template: string, args: Args = {}): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
 }
 
+/** A text in one language with its arguments filled in; arguments are shown escaped (see shownArgs). */
 export function localize(text: Text, lang: Lang, args?: Args): string {
-  return format(text[lang], args);
+  return format(text[lang], args && shownArgs(args));
 }
 
 /** Maps a locale tag (`zh-cn`, `zh_CN.UTF-8`, `en-US`) to a Lang. */
@@ -36,13 +39,27 @@ export class ToolkitError extends Error {
     readonly text: Text,
     readonly args: Args = {},
   ) {
-    super(format(text.en, args));
+    super(format(text.en, shownArgs(args)));
     this.name = 'ToolkitError';
   }
 
   localized(lang: Lang): string {
-    return localize(this.text, lang, this.args);
+    return localize(this.text, lang, shownArgs(this.args));
   }
+}
+
+/**
+ * Error arguments are often the input itself (a parameter name, an XML
+ * element): shown with control and bidi characters escaped, so every error
+ * message is one line that cannot drive a terminal (core/terminal).
+ */
+function shownArgs(args: Args): Args {
+  let out: Args | undefined;
+  for (const k in args) {
+    const v = args[k];
+    if (typeof v === 'string' && hasUnsafeChars(v)) (out ??= { ...args })[k] = escapeText(v);
+  }
+  return out ?? args;
 }
 
 export function isToolkitError(e: unknown): e is ToolkitError {
