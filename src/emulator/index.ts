@@ -24,7 +24,10 @@
 // HTTP: /gateway.do (GET, POST) and /__emulator/… (cashier, trade pages, admin API:
 // GET /__emulator/api/state, POST /__emulator/api/notifications/<notify_id>/resend,
 // POST /__emulator/api/notifications/<notify_id>/tamper?mode=amount|sign,
-// POST /__emulator/api/trades/<trade_no>/pay | /confirm).
+// POST /__emulator/api/trades/<trade_no>/pay | /confirm; for notify-test: POST /__emulator/api/notify-ids?partner=…
+// issues a notify_id valid for a minute, GET /__emulator/api/notify-verify-calls lists the notify_verify calls).
+//
+// notify-test: runNotifyBattery(options) → Scorecard, scorecardLines(card, lang); FAMILIES holds what differs per family.
 export { startGateway } from './server';
 export type { GatewayOptions, RunningGateway, MerchantSummary } from './server';
 export type { GatewayConfig, MerchantConfig } from './config';

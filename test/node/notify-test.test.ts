@@ -30,6 +30,23 @@ function decodeForm(body: Buffer, charset: string): Record<string, string> {
   return out;
 }
 
+function presignOf(form: Record<string, string>): string {
+  return Object.keys(form)
+    .filter((k) => k !== 'sign' && k !== 'sign_type' && form[k] !== '')
+    .sort()
+    .map((k) => `${k}=${form[k]}`)
+    .join('&');
+}
+
+const ALIPAY_PRIVATE_FILE = path.join(__dirname, '..', 'fixtures', 'keys', 'alipay-side-rsa2048-private.pem');
+const ALIPAY_PUBLIC = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'keys', 'alipay-side-rsa2048-public.pem'), 'utf8');
+
+/** SHA1withRSA with Alipay's public key over the utf-8 pre-sign string. */
+function rsaValid(form: Record<string, string>): boolean {
+  if (form.sign_type !== 'RSA' || !form.sign) return false;
+  return crypto.verify('sha1', Buffer.from(presignOf(form), 'utf8'), ALIPAY_PUBLIC, Buffer.from(form.sign, 'base64'));
+}
+
 function md5Valid(form: Record<string, string>, charset: string): boolean {
   if (form.sign_type !== 'MD5' || !form.sign) return false;
   const content = Object.keys(form)
@@ -73,7 +90,7 @@ function get(url: string): Promise<string> {
   });
 }
 
-type Kind = 'correct' | 'always-success' | 'bom';
+type Kind = 'correct' | 'always-success' | 'bom' | 'correct-rsa';
 
 /** A merchant's handler of the given kind; `gateway` is where it confirms notify_id. */
 async function handler(kind: Kind, gateway: () => string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -87,7 +104,7 @@ async function handler(kind: Kind, gateway: () => string): Promise<{ url: string
         const charset = /charset=([\w-]+)/i.exec(String(req.headers['content-type']))?.[1]?.toLowerCase() ?? 'utf-8';
         const form = decodeForm(Buffer.concat(chunks), charset);
         const ok = kind === 'bom' ? '\ufeffsuccess' : 'success';
-        if (!md5Valid(form, charset)) return res.end('fail');
+        if (!(kind === 'correct-rsa' ? rsaValid(form) : md5Valid(form, charset))) return res.end('fail');
         const confirmed = await get(`${gateway()}?service=notify_verify&partner=${PARTNER}&notify_id=${encodeURIComponent(form.notify_id ?? '')}`);
         if (confirmed !== 'true') return res.end('fail');
         handled.add(`${form.trade_no}:${form.trade_status}`); // idempotent: a repeat answers success again
@@ -183,6 +200,24 @@ describe('alipay-toolkit notify-test (three handlers on loopback)', () => {
       assert.equal(valid?.answerShown, '"\\ufeffsuccess"', 'the BOM is shown, escaped');
       assert.match(valid?.why.en ?? '', /BOM/);
       assert.equal(verdicts((await score(h.url, gw, '--charset', 'gbk')).card).gbk, 'fail', 'required for a gbk merchant');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('RSA: notifications signed with --alipay-private-key-file verify with Alipay\'s public key; a correct RSA handler passes (GBK warns: it verifies utf-8 only)', async () => {
+    const h = await handler('correct-rsa', () => gw.url);
+    try {
+      const io = captureIO();
+      const code = await command.run([h.url, '--alipay-private-key-file', ALIPAY_PRIVATE_FILE, '--partner', PARTNER, '--gateway', gw.url, '--json'], io);
+      const card = JSON.parse(io.json[0]) as Scorecard;
+      assert.equal(card.signType, 'RSA');
+      assert.deepEqual(verdicts(card), {
+        valid: 'pass', retry: 'pass', 'tampered-amount': 'pass', 'sign-removed': 'pass', 'other-key': 'pass', 'wrong-sign-type': 'pass',
+        'finished-first': 'pass', 'success-after-finished': 'pass', gbk: 'warn', 'unknown-notify-id': 'pass', 'notify-verify-called': 'pass',
+      });
+      assert.equal(code, 0);
+      assert.match(card.cases.find((c) => c.id === 'wrong-sign-type')?.sent ?? '', /sign_type=MD5/);
     } finally {
       await h.close();
     }
