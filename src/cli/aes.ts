@@ -65,13 +65,14 @@ export const command: Subcommand = {
     if (sub !== 'encrypt' && sub !== 'decrypt') {
       throw new UsageError('Unknown aes subcommand "{sub}" (use encrypt or decrypt)', '未知的 aes 子命令 "{sub}"（请使用 encrypt 或 decrypt）', { sub: sub.slice(0, 30) });
     }
-    const a = parseArgs(rest, { 'key-file': 'value' }, 1);
+    const a = parseArgs(rest, { 'key-file': 'value', json: 'flag' }, 1);
     const keyFile = a.options.get('key-file');
     if (!keyFile) throw new UsageError('aes {sub} needs --key-file F (the base64 AES key from the console)', 'aes {sub} 需要 --key-file F（控制台中的 base64 AES 密钥）', { sub });
     const key = parseAesKey(readFileOrFail(keyFile, 'AES key'), `AES key file "${keyFile}"`);
     const { text, where } = await readText(io, a.positionals[0]);
     // Machine output, byte-exact (piped into openssl or a program).
-    printData(io, sub === 'encrypt' ? aesEncrypt(text, key) : aesDecrypt(text, key, where));
+    const result = sub === 'encrypt' ? aesEncrypt(text, key) : aesDecrypt(text, key, where);
+    printData(io, a.flags.has('json') ? JSON.stringify(sub === 'encrypt' ? { ciphertext: result } : { plaintext: result }) : result);
     return EXIT.ok;
   },
 };

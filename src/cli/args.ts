@@ -24,8 +24,8 @@ export function parseArgs(args: readonly string[], spec: OptionSpec, maxPosition
       out.positionals.push(a);
       if (out.positionals.length > maxPositionals) {
         throw new UsageError(
-          'Unexpected extra argument (argument {n}); this command takes at most {max} (run with --help)',
-          '多余的参数（第 {n} 个）；此命令最多接受 {max} 个（运行 --help 查看用法）',
+          'Unexpected extra argument (argument {n}); this command takes at most {max}',
+          '多余的参数（第 {n} 个）；此命令最多接受 {max} 个',
           { n: out.positionals.length, max: maxPositionals },
         );
       }
@@ -48,9 +48,24 @@ export function parseArgs(args: readonly string[], spec: OptionSpec, maxPosition
         { name },
       );
     }
+    // One JSON switch for every command: --json where a command has --output,
+    // --output json where it has --json (see cli.ts: errors become JSON too).
+    if (name === 'json' && !spec.json && spec.output === 'value' && eq < 0) {
+      if (out.options.has('output') && out.options.get('output') !== 'json') {
+        throw new UsageError('--json and --output {value} ask for different outputs', '--json 与 --output {value} 要求的输出不同', { value: out.options.get('output')! });
+      }
+      out.options.set('output', 'json');
+      continue;
+    }
+    if (name === 'output' && !spec.output && spec.json === 'flag') {
+      const value = eq >= 0 ? a.slice(eq + 1) : args[++i];
+      if (value?.toLowerCase() !== 'json') throw new UsageError('--output: this command prints text, or JSON with --json (--output json)', '--output：此命令输出文本，或用 --json（--output json）输出 JSON');
+      out.flags.add('json');
+      continue;
+    }
     const kind = spec[name];
     if (!kind || !a.startsWith('--')) {
-      throw new UsageError('Unknown option "--{name}" (run with --help)', '未知选项 "--{name}"（运行 --help 查看用法）', { name });
+      throw new UsageError('Unknown option "--{name}"', '未知选项 "--{name}"', { name });
     }
     if (kind === 'flag') {
       if (eq >= 0) throw new UsageError('Option --{name} takes no value', '选项 --{name} 不带值', { name });
@@ -63,7 +78,7 @@ export function parseArgs(args: readonly string[], spec: OptionSpec, maxPosition
     if (value === undefined || value === '') {
       throw new UsageError('Option --{name} needs a value', '选项 --{name} 需要一个值', { name });
     }
-    if (out.options.has(name)) {
+    if (out.options.has(name) && !(name === 'output' && out.options.get(name) === value)) {
       throw new UsageError('Option --{name} is given more than once', '选项 --{name} 重复出现', { name });
     }
     out.options.set(name, value);

@@ -112,8 +112,4 @@ export function checkGateway(url: string, where: string): string {
   return `${u.protocol}//${u.host}${u.pathname}`;
 }
 
-/** Prints a subcommand's usage (in the user's language) and returns exit 0. */
-export function printUsage(io: CliIO, usage: { en: string; zh: string }): number {
-  for (const line of usage[io.lang].split('\n')) io.stdout(line);
-  return 0;
-}
+export { printUsage } from './help';

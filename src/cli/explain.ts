@@ -1,9 +1,11 @@
 // `alipay-toolkit explain TOKEN [--field NAME] [--lang zh|en] [--json]`:
 // what an error code, enum value, service or field name means.
 import type { Subcommand } from '../cli';
+import { catalogSpelling, suggestNames } from '../core/didYouMean';
 import { Entry, explain } from '../core/explain';
 import { Lang, Text } from '../core/i18n';
 import { parseArgs } from './args';
+import { printUsage } from './help';
 import { CliIO, EXIT, UsageError, printData } from './io';
 
 const USAGE: Text = {
@@ -18,9 +20,9 @@ interface Options {
 }
 
 // `--lang` is taken by the dispatcher for every command (it sets io.lang).
-function readOptions(args: string[]): Options {
+function readOptions(args: string[]): Options | 'help' {
   const parsed = parseArgs(args, { field: 'value', json: 'flag', help: 'flag' }, 1);
-  if (parsed.flags.has('help')) throw new UsageError(USAGE.en, USAGE.zh);
+  if (parsed.flags.has('help')) return 'help';
   const token = parsed.positionals[0];
   if (token === undefined || token.trim() === '') throw new UsageError(`Missing TOKEN. ${USAGE.en}`, `缺少 TOKEN。${USAGE.zh}`);
   return { token, field: parsed.options.get('field'), json: parsed.flags.has('json') };
@@ -52,17 +54,27 @@ export const command: Subcommand = {
   summary: { en: 'Explain an error code, enum value, service or field (zh/en)', zh: '解释错误码、枚举值、接口名或字段名（中英文）' },
   async run(args: string[], io: CliIO): Promise<number> {
     const opts = readOptions(args);
+    if (opts === 'help') return printUsage(io, USAGE);
     const lang = io.lang;
-    const entry = explain(opts.token, { field: opts.field, explicit: true });
+    // Exact first; then the catalog's spelling when only the case differs (illegal_sign).
+    let entry = explain(opts.token, { field: opts.field, explicit: true });
+    const spelled = catalogSpelling(opts.token);
+    if ((!entry || entry.unknownValue) && spelled && spelled !== opts.token.trim()) {
+      const again = explain(spelled, { field: opts.field, explicit: true });
+      if (again && !again.unknownValue) entry = again;
+    }
     const known = !!entry && !entry.unknownValue;
+    const suggestions = known ? [] : suggestNames(opts.token);
     if (opts.json) {
-      printData(io, JSON.stringify({ token: opts.token, field: opts.field ?? null, known, entry: entry ?? null }, null, 2));
+      printData(io, JSON.stringify({ token: opts.token, field: opts.field ?? null, known, entry: entry ?? null, ...(known ? {} : { suggestions }) }, null, 2));
       return known ? EXIT.ok : EXIT.fail;
     }
     if (!entry) {
       const hint = /^\d+$/.test(opts.token.trim()) && !opts.field
         ? (lang === 'zh' ? '；数字需用 --field 指明字段，如 --field payment_type' : '; numbers need their field, e.g. --field payment_type')
-        : '';
+        : suggestions.length
+          ? (lang === 'zh' ? `；您是否要找 ${suggestions.join('、')}？` : `; did you mean ${suggestions.join(', ')}?`)
+          : '';
       io.stderr(lang === 'zh' ? `alipay-toolkit: 未知的 "${opts.token}"${hint}` : `alipay-toolkit: "${opts.token}" is not in the catalog${hint}`);
       return EXIT.fail;
     }

@@ -16,6 +16,8 @@ export interface CliIO {
    */
   data?: (text: string) => void;
   readStdin: () => Promise<Buffer>;
+  /** Standard input chunk by chunk (a log of any size, never held whole); absent in simple test IOs. */
+  readStdinChunks?: () => AsyncIterable<Buffer>;
   env: NodeJS.ProcessEnv;
   lang: Lang;
   /** True when standard input is an interactive terminal (nothing piped in). */
@@ -53,6 +55,7 @@ export function processIO(): CliIO {
       for await (const c of process.stdin) chunks.push(c as Buffer);
       return Buffer.concat(chunks);
     },
+    readStdinChunks: () => process.stdin as AsyncIterable<Buffer>,
     env,
     stdinIsTTY: process.stdin.isTTY === true,
     lang: langFromLocale(env.ALIPAY_TOOLKIT_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG),
@@ -124,10 +127,10 @@ export function readFileOrFail(file: string, what: string): Buffer {
   }
 }
 
-/** Prints an error as one line in the user's language; never a stack trace. */
-export function reportError(io: CliIO, e: unknown): number {
+/** Prints an error as one line in the user's language (plus `suffix`); never a stack trace. */
+export function reportError(io: CliIO, e: unknown, suffix = ''): number {
   if (isToolkitError(e)) {
-    io.stderr(`alipay-toolkit: ${e.localized(io.lang)}`);
+    io.stderr(`alipay-toolkit: ${e.localized(io.lang)}${suffix}`);
   } else {
     const msg = e instanceof Error ? e.message : String(e);
     io.stderr(`alipay-toolkit: ${io.lang === 'zh' ? '内部错误' : 'internal error'}: ${msg}`);

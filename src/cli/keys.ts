@@ -46,14 +46,17 @@ async function readKey(io: CliIO, file: string | undefined): Promise<LoadedKey> 
   return loadAnyKey(bytes, file === '-' ? 'key on standard input' : `key file "${file}"`);
 }
 
-const FORMAT_NAME: Record<KeyInfo['format'], string> = { pkcs1: 'PKCS#1', pkcs8: 'PKCS#8', spki: 'SPKI (X.509 SubjectPublicKeyInfo)', x509: 'X.509 certificate', sec1: 'SEC1' };
+const FORMAT_NAME: Record<KeyInfo['format'], string> = {
+  pkcs1: 'PKCS#1', pkcs8: 'PKCS#8', spki: 'SPKI (X.509 SubjectPublicKeyInfo)', x509: 'X.509 certificate', sec1: 'SEC1',
+  'openssl-dsa': 'OpenSSL traditional DSA (BEGIN DSA PRIVATE KEY)',
+};
 
 function advice(info: KeyInfo, lang: CliIO['lang']): string[] {
   const out: string[] = [];
   if (info.algorithm === 'rsa' && (info.bits ?? 0) < 2048) {
     out.push(lang === 'zh' ? '注意：1024 位 RSA 属于旧式密钥；新接入请使用 2048 位密钥与 RSA2' : 'note: 1024-bit RSA is legacy; new integrations should use a 2048-bit key with RSA2');
   }
-  if (info.kind === 'private' && info.format === 'pkcs1') {
+  if (info.kind === 'private' && (info.format === 'pkcs1' || info.format === 'openssl-dsa')) {
     out.push(lang === 'zh' ? '注意：Java 和官方 SDK 需要 PKCS#8：keys convert FILE --to pkcs8' : 'note: Java and the official SDKs need PKCS#8: keys convert FILE --to pkcs8');
   }
   return out;
@@ -93,7 +96,8 @@ async function inspect(args: string[], io: CliIO): Promise<number> {
 }
 
 async function convert(args: string[], io: CliIO): Promise<number> {
-  const a = parseArgs(args, { to: 'value', out: 'value', force: 'flag' }, 1);
+  const a = parseArgs(args, { to: 'value', out: 'value', force: 'flag', json: 'flag' }, 1);
+  const json = a.flags.has('json');
   if (!a.options.has('to')) throw new UsageError('keys convert needs --to pkcs1|pkcs8|base64|public', 'keys convert 需要 --to pkcs1|pkcs8|base64|public');
   const to = oneOf('to', a.options.get('to'), ['pkcs1', 'pkcs8', 'base64', 'public'] as const, 'public');
   const loaded = await readKey(io, a.positionals[0]);
@@ -126,17 +130,22 @@ async function convert(args: string[], io: CliIO): Promise<number> {
     );
   }
   if (out === undefined || out === '-') {
-    printData(io, result.replace(/\n$/, ''));
+    if (json) printData(io, JSON.stringify({ to, key: result, fingerprint: fingerprintOf(loaded.key) }));
+    else printData(io, result.replace(/\n$/, ''));
     return EXIT.ok;
   }
   writeOut(out, result, secret, a.flags.has('force'));
+  if (json) {
+    printData(io, JSON.stringify({ to, wrote: out, mode: secret ? '0600' : null, fingerprint: fingerprintOf(loaded.key) }));
+    return EXIT.ok;
+  }
   io.stdout(`${io.lang === 'zh' ? '已写入' : 'wrote'} ${out}${secret ? ' (mode 0600)' : ''}`);
   io.stdout(`fingerprint: ${fingerprintOf(loaded.key)}`);
   return EXIT.ok;
 }
 
 function generate(args: string[], io: CliIO): number {
-  const a = parseArgs(args, { bits: 'value', out: 'value', force: 'flag' }, 0);
+  const a = parseArgs(args, { bits: 'value', out: 'value', force: 'flag', json: 'flag' }, 0);
   const bits = Number(oneOf('bits', a.options.get('bits'), ['2048', '1024'] as const, '2048')) as 2048 | 1024;
   const prefix = a.options.get('out');
   if (!prefix) throw new UsageError('keys generate needs --out PREFIX (writes PREFIX.private.pem and PREFIX.public.pem)', 'keys generate 需要 --out PREFIX（写入 PREFIX.private.pem 和 PREFIX.public.pem）');
@@ -157,6 +166,10 @@ function generate(args: string[], io: CliIO): number {
   const pair = generateRsaPair(bits);
   writeOut(privFile, pair.privateKey, true, force);
   writeOut(pubFile, pair.publicKey, false, force);
+  if (a.flags.has('json')) {
+    printData(io, JSON.stringify({ privateKey: privFile, publicKey: pubFile, algorithm: 'RSA', bits, format: 'PKCS#8 PEM', mode: '0600', fingerprint: fingerprintOf(crypto.createPublicKey(pair.publicKey)) }));
+    return EXIT.ok;
+  }
   const zh = io.lang === 'zh';
   io.stdout(`${zh ? '私钥' : 'private key'}: ${privFile} (RSA ${bits}, PKCS#8 PEM, mode 0600)`);
   io.stdout(`${zh ? '公钥' : 'public key'}: ${pubFile}`);
@@ -225,7 +238,7 @@ async function certSnCommand(args: string[], io: CliIO): Promise<number> {
 }
 
 function match(args: string[], io: CliIO): number {
-  const a = parseArgs(args, { 'private-key-file': 'value', 'public-key-file': 'value' }, 0);
+  const a = parseArgs(args, { 'private-key-file': 'value', 'public-key-file': 'value', json: 'flag' }, 0);
   const privFile = a.options.get('private-key-file');
   const pubFile = a.options.get('public-key-file');
   if (!privFile || !pubFile) {
@@ -235,6 +248,10 @@ function match(args: string[], io: CliIO): number {
   const pub = readPublicKeyFile(pubFile);
   const a1 = fingerprintOf(priv.key);
   const a2 = fingerprintOf(pub.key);
+  if (a.flags.has('json')) {
+    printData(io, JSON.stringify({ match: a1 === a2, privateKey: a1, publicKey: a2 }));
+    return a1 === a2 ? EXIT.ok : EXIT.fail;
+  }
   io.stdout(a1 === a2 ? 'MATCH' : 'MISMATCH');
   io.stdout(`private key: ${a1}`);
   io.stdout(`public key:  ${a2}`);

@@ -93,6 +93,7 @@ export const command: Subcommand = {
     } catch (e) {
       if (e instanceof BatteryInputError) {
         io.stderr(`alipay-toolkit notify-test: ${e.text[io.lang]}`);
+        if (opts.json) printData(io, JSON.stringify({ error: { code: 'USAGE', message: e.text[io.lang], exit: EXIT.usage } }));
         return EXIT.usage;
       }
       throw e;

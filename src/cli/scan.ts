@@ -2,12 +2,13 @@
 // statuses and gateway URLs in a log of any size (streamed, never loaded whole).
 import type { Subcommand } from '../cli';
 import { explain } from '../core/explain';
-import { ScanSummary, scanFile } from '../core/logscan';
+import { LogScanner, ScanSummary, scanFile } from '../core/logscan';
 import { Lang } from '../core/i18n';
 import { parseArgs } from './args';
+import { printUsage } from './help';
 import { CliIO, EXIT, UsageError, printData } from './io';
 
-const USAGE = { en: 'usage: alipay-toolkit scan FILE [--json]', zh: '用法：alipay-toolkit scan 文件 [--json]' };
+const USAGE = { en: 'usage: alipay-toolkit scan FILE|- [--json]    (- reads the log from standard input)', zh: '用法：alipay-toolkit scan 文件|- [--json]    （- 表示从标准输入读取日志）' };
 
 /** The summary as a plain-text table: count, token, meaning, first and last line. */
 export function renderSummary(file: string, s: ScanSummary, lang: Lang): string[] {
@@ -27,17 +28,25 @@ export function renderSummary(file: string, s: ScanSummary, lang: Lang): string[
   return out;
 }
 
+/** `scan -`: the same streaming scanner over standard input (a pipe of any length). */
+async function scanStdin(io: CliIO): Promise<ScanSummary> {
+  const scanner = new LogScanner();
+  if (io.readStdinChunks) {
+    for await (const chunk of io.readStdinChunks()) scanner.push(chunk);
+  } else {
+    scanner.push(await io.readStdin());
+  }
+  return scanner.end();
+}
+
 export const command: Subcommand = {
   summary: { en: 'Count error codes, trade statuses and gateway URLs in a log file of any size', zh: '统计任意大小日志文件中的错误码、交易状态和网关地址' },
   async run(args: string[], io: CliIO): Promise<number> {
     const parsed = parseArgs(args, { json: 'flag', help: 'flag' }, 1);
-    if (parsed.flags.has('help')) {
-      io.stdout(USAGE[io.lang]);
-      return EXIT.ok;
-    }
+    if (parsed.flags.has('help')) return printUsage(io, USAGE);
     const file = parsed.positionals[0];
-    if (!file) throw new UsageError(`Missing FILE. ${USAGE.en}`, `缺少文件。${USAGE.zh}`);
-    const summary = await scanFile(file);
+    if (!file) throw new UsageError('Missing FILE (a log file, or - for standard input)', '缺少文件（日志文件，或用 - 表示标准输入）');
+    const summary = file === '-' ? await scanStdin(io) : await scanFile(file);
     if (parsed.flags.has('json')) printData(io, JSON.stringify({ file, ...summary }, null, 2));
     else for (const line of renderSummary(file, summary, io.lang)) io.stdout(line);
     return EXIT.ok;

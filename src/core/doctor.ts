@@ -388,7 +388,7 @@ export function diagnose(input: DoctorInput): DoctorResult {
       if (input.merchantPrivateKey !== undefined && !(input.merchantPrivateKey instanceof crypto.KeyObject)) {
         info = loadPrivateKey(input.merchantPrivateKey, 'merchant private key').info;
       }
-      const name = info ? `${info.format === 'pkcs1' ? 'PKCS#1' : info.format === 'pkcs8' ? 'PKCS#8' : info.format.toUpperCase()} (${info.encoding === 'base64' ? 'bare base64' : info.encoding.toUpperCase()})` : '';
+      const name = info ? `${info.format === 'pkcs1' ? 'PKCS#1' : info.format === 'pkcs8' ? 'PKCS#8' : info.format === 'openssl-dsa' ? 'OpenSSL DSA' : info.format.toUpperCase()} (${info.encoding === 'base64' ? 'bare base64' : info.encoding.toUpperCase()})` : '';
       const detail = info ? `The merchant private key given is ${name}. ` : '';
       const detailZh = info ? `所给商户私钥为 ${name}。` : '';
       hints.push(finding('pkcs-format', { detail, detailZh }));

@@ -5,7 +5,8 @@ import * as crypto from 'node:crypto';
 import { keyIsSafeToInspect } from './dsaGuard';
 import { ToolkitError, isToolkitError } from './i18n';
 
-export type KeyFormat = 'pkcs1' | 'pkcs8' | 'spki' | 'x509' | 'sec1';
+/** `openssl-dsa`: OpenSSL's traditional "BEGIN DSA PRIVATE KEY" (gendsa, dsaparam -genkey), which is not PKCS#1. */
+export type KeyFormat = 'pkcs1' | 'pkcs8' | 'spki' | 'x509' | 'sec1' | 'openssl-dsa';
 export type KeyEncoding = 'pem' | 'base64' | 'der';
 
 export interface KeyInfo {
@@ -27,7 +28,7 @@ function keyError(code: string, en: string, zh: string, source: string, extra: R
   return new ToolkitError(code, { en: `{source}: ${en}`, zh: `{source}：${zh}` }, { source, ...extra });
 }
 
-const PEM_RE = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
+const PEM_RE = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 
 interface Cleaned {
   label?: string; // PEM label, when PEM
@@ -43,7 +44,12 @@ function clean(input: string | Buffer, source: string): Cleaned {
   let text = (Buffer.isBuffer(input) ? input.toString('utf8') : input).replace(/^\uFEFF/, '');
   text = text.replace(/\\r/g, '').replace(/\\n/g, '\n').trim().replace(/^["']|["']$/g, '');
   if (text === '') throw keyError('KEY_EMPTY', 'the key is empty', '密钥为空', source);
-  const pem = PEM_RE.exec(text);
+  // `openssl dsaparam -genkey` (and ecparam -genkey) write a PARAMETERS block before the key: skip it.
+  const blocks = [...text.matchAll(PEM_RE)];
+  const pem = blocks.find((b) => !/PARAMETERS$/.test(b[1].trim()));
+  if (!pem && blocks.length) {
+    throw keyError('KEY_ONLY_PARAMETERS', 'it holds only {label} (parameters, no key): generate the key from them (openssl gendsa FILE)', '其中只有 {label}（参数，不是密钥）：请用它生成密钥（openssl gendsa 文件）', source, { label: blocks[0][1].trim() });
+  }
   if (pem) {
     const label = pem[1].trim();
     const body = pem[2].split(/\r?\n/).filter((l) => !/^[\w-]+:/.test(l)).join('');
@@ -115,7 +121,7 @@ function tryTraditionalDsa(c: Cleaned, source: string): LoadedKey | undefined {
   } catch {
     return undefined; // malformed: the caller reports one clear error
   }
-  return { key, info: describe(key, 'pkcs1', c.encoding, source) };
+  return { key, info: describe(key, 'openssl-dsa', c.encoding, source) };
 }
 
 function tryPrivate(c: Cleaned, source: string): LoadedKey | undefined {

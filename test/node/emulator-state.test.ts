@@ -121,7 +121,7 @@ describe('emulator: state file, keys and CLI', () => {
     };
     const port = await run(['gateway', '--port', 'abc']);
     assert.equal(port.code, 2);
-    assert.deepEqual(port.err, ['alipay-toolkit: --port: "abc" is not a port number (0 to 65535)']);
+    assert.deepEqual(port.err, ['alipay-toolkit: --port: "abc" is not a port number (0 to 65535); run alipay-toolkit gateway --help']);
     const cfg = await run(['gateway', '--port', '0', '--config', path.join(dir, 'none.json')]);
     assert.equal(cfg.code, 2);
     assert.equal(cfg.err.length, 1);
