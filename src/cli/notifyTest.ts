@@ -17,7 +17,8 @@ const USAGE = {
   --gateway URL                 a running local gateway (alipay-toolkit gateway) for notify_verify
   --port N                      port of the gateway started for the test (default: any free port)
   --strict                      not calling notify_verify is a failure, not a warning
-  --family mapi                 request family (mapi; more to come)
+  --family mapi|openapi         request family (openapi: app_id, RSA2, notify_type=trade_status_sync, V1 rule)
+  --app-id A                    OpenAPI app ID the notifications carry (openapi)
   --json                        print the scorecard as JSON
 Without key options: the local gateway's test merchant and Alipay-side keys (~/.alipay-toolkit/emulator).
 Exit 0 every required case passed, 1 one failed, 2 bad input or unreachable URL.`,
@@ -30,7 +31,8 @@ Exit 0 every required case passed, 1 one failed, 2 bad input or unreachable URL.
   --gateway URL                 已运行的本地网关（alipay-toolkit gateway），用于 notify_verify
   --port N                      测试期间启动的网关的端口（默认任选空闲端口）
   --strict                      未调用 notify_verify 判为失败而不是警告
-  --family mapi                 请求协议族（目前为 mapi）
+  --family mapi|openapi         请求协议族（openapi：app_id、RSA2、notify_type=trade_status_sync、V1 验签规则）
+  --app-id A                    通知中携带的 OpenAPI 应用 ID（openapi）
   --json                        以 JSON 输出评分表
 不提供密钥选项时：使用本地网关的测试商户与支付宝侧密钥（~/.alipay-toolkit/emulator）。
 退出码：全部必过项通过为 0，有失败为 1，输入错误或地址无法访问为 2。`,
@@ -39,7 +41,7 @@ Exit 0 every required case passed, 1 one failed, 2 bad input or unreachable URL.
 function readOptions(args: string[], io: CliIO): BatteryOptions & { json: boolean } | 'help' {
   const p = parseArgs(
     args,
-    { 'key-file': 'value', 'alipay-private-key-file': 'value', partner: 'value', 'sign-type': 'value', charset: 'value', gateway: 'value', port: 'value', strict: 'flag', family: 'value', json: 'flag', help: 'flag', timeout: 'value' },
+    { 'key-file': 'value', 'alipay-private-key-file': 'value', partner: 'value', 'sign-type': 'value', charset: 'value', gateway: 'value', port: 'value', strict: 'flag', family: 'value', 'app-id': 'value', json: 'flag', help: 'flag', timeout: 'value' },
     1,
   );
   if (p.flags.has('help')) return 'help';
@@ -47,7 +49,10 @@ function readOptions(args: string[], io: CliIO): BatteryOptions & { json: boolea
   if (!url) throw new UsageError(`Missing URL (the notify_url to test).\n${USAGE.en}`, `缺少 URL（要测试的 notify_url）。\n${USAGE.zh}`);
   const keyFile = p.options.get('key-file');
   const rsaFile = p.options.get('alipay-private-key-file');
-  const st = (p.options.get('sign-type') ?? (rsaFile ? 'RSA' : 'MD5')).toUpperCase();
+  const family = p.options.get('family') ?? 'mapi';
+  // OpenAPI signs with RSA2, the family's RSA type.
+  let st = (p.options.get('sign-type') ?? (rsaFile || family === 'openapi' ? 'RSA' : 'MD5')).toUpperCase();
+  if (family === 'openapi' && st === 'RSA2') st = 'RSA';
   if (st !== 'MD5' && st !== 'RSA') throw new UsageError('--sign-type: use MD5 or RSA for notify-test', '--sign-type：notify-test 只支持 MD5 或 RSA');
   const charset = (p.options.get('charset') ?? 'utf-8').toLowerCase();
   if (charset !== 'utf-8' && charset !== 'gbk') throw new UsageError('--charset: use utf-8 or gbk', '--charset：请使用 utf-8 或 gbk');
@@ -57,7 +62,8 @@ function readOptions(args: string[], io: CliIO): BatteryOptions & { json: boolea
   if (timeout !== undefined && !/^\d{1,6}$/.test(timeout)) throw new UsageError('--timeout: milliseconds, a whole number', '--timeout：毫秒数，须为整数');
   const common = {
     url,
-    family: p.options.get('family') ?? 'mapi',
+    family,
+    appId: p.options.get('app-id'),
     signType: st as 'MD5' | 'RSA',
     charset: charset as 'utf-8' | 'gbk',
     gatewayUrl: p.options.get('gateway'),

@@ -32,8 +32,10 @@ export interface FamilySpec {
   content(params: readonly Param[]): string;
   /** Adds the signature parameters. */
   sign(params: readonly Param[], signType: BatterySignType, key: SigningKey, charset: Charset): Param[];
-  /** The service a handler calls to confirm a notification id. */
-  confirmService: string;
+  /** The service a handler calls to confirm a notification id; absent when the family has none (OpenAPI). */
+  confirmService?: string;
+  /** The amount parameter the tampering case changes. */
+  amountParam: string;
   /** The exact answer that stops re-sends. */
   ack: string;
 }
@@ -45,6 +47,8 @@ export interface BatteryTrade {
   body: string;
   totalFee: string;
   partner: string;
+  /** OpenAPI app ID. */
+  appId: string;
 }
 
 export const FAMILIES: Record<string, FamilySpec> = {
@@ -71,6 +75,36 @@ export const FAMILIES: Record<string, FamilySpec> = {
     content: (params) => presignFor(params),
     sign: (params, signType, key, charset) => signParams(params, signType, key, charset).params,
     confirmService: 'notify_verify',
+    amountParam: 'total_fee',
+    ack: 'success',
+  },
+  // OpenAPI trade_status_sync (#16): app_id, RSA2, verified by the V1 rule
+  // (every parameter but sign and sign_type, sorted); no notify_verify service.
+  openapi: {
+    id: 'openapi',
+    notification: (t, status, notifyId, nowMs) => [
+      { name: 'notify_time', value: alipayTime(nowMs) },
+      { name: 'notify_type', value: 'trade_status_sync' },
+      { name: 'notify_id', value: notifyId },
+      { name: 'app_id', value: t.appId },
+      { name: 'charset', value: 'utf-8' },
+      { name: 'version', value: '1.0' },
+      { name: 'trade_no', value: t.tradeNo },
+      { name: 'out_trade_no', value: t.outTradeNo },
+      { name: 'trade_status', value: status },
+      { name: 'total_amount', value: t.totalFee },
+      { name: 'receipt_amount', value: t.totalFee },
+      { name: 'buyer_id', value: '2088102000000001' },
+      { name: 'seller_id', value: t.partner },
+      { name: 'subject', value: t.subject },
+      { name: 'body', value: t.body },
+      { name: 'gmt_create', value: alipayTime(nowMs) },
+      { name: 'gmt_payment', value: alipayTime(nowMs) },
+    ],
+    content: (params) => presignFor(params),
+    // RSA here means the family's RSA type: RSA2 (SHA256withRSA).
+    sign: (params, signType, key, charset) => signParams(params, signType === 'RSA' ? 'RSA2' : signType, key, charset).params,
+    amountParam: 'total_amount',
     ack: 'success',
   },
 };
@@ -80,6 +114,8 @@ export interface BatteryOptions {
   url: string;
   family?: string;
   signType: BatterySignType;
+  /** OpenAPI app ID the notifications carry (openapi family). */
+  appId?: string;
   partner: string;
   /** MD5: the merchant's key; RSA: Alipay's private key (PEM or KeyObject). */
   md5Key?: string;
@@ -286,6 +322,7 @@ export async function runNotifyBattery(o: BatteryOptions): Promise<Scorecard> {
       body,
       totalFee: '0.01',
       partner: o.partner,
+      appId: o.appId ?? '2021000000000001',
     });
     const send = async (params: Param[], cs: Charset = charset): Promise<Sent> => {
       const answer = await post(target, encode(serializeQuery(params, cs), 'utf-8'), cs, timeoutMs);
@@ -299,7 +336,7 @@ export async function runNotifyBattery(o: BatteryOptions): Promise<Scorecard> {
     const valid = await send(validParams);
     if (valid.answer.status === 0) throw new BatteryInputError(T(`${o.url}: unreachable (${valid.answer.error ?? 'no answer'})`, `${o.url}：无法访问（${valid.answer.error ?? '无应答'}）`));
     const retry = await send(validParams);
-    const tamperedAmount = await send(validParams.map((p) => (p.name === 'total_fee' ? { ...p, value: '100.01' } : p)));
+    const tamperedAmount = await send(validParams.map((p) => (p.name === family.amountParam ? { ...p, value: '100.01' } : p)));
     const noSign = await send(validParams.filter((p) => p.name !== 'sign'));
     const otherKey: SigningKey = o.signType === 'MD5' ? { md5Key: crypto.randomBytes(16).toString('hex') } : { privateKey: crypto.createPrivateKey(generateRsaPair(1024).privateKey) };
     const byOtherKey = await send(family.sign(family.notification(a, 'TRADE_SUCCESS', first, Date.now()), o.signType, otherKey, charset));
@@ -351,7 +388,8 @@ export async function runNotifyBattery(o: BatteryOptions): Promise<Scorecard> {
 
     results.push(positive('valid', T('valid TRADE_SUCCESS', '合法的 TRADE_SUCCESS 通知'), valid, 'signed as Alipay', FIX_VERIFY));
     results.push(positive('retry', T('the same notification again (a retry)', '同一通知再次送达（重发）'), retry, 'identical to "valid"', T(`Make processing idempotent: a trade_no + trade_status handled before answers "success" again (snippet ${SNIPPET}, the claim store).`, `处理须幂等：已处理过的 trade_no + trade_status 再次到达时仍返回 "success"（代码片段 ${SNIPPET} 的 claim 存储）。`)));
-    results.push(negative('tampered-amount', T('total_fee tampered, original sign kept', '篡改 total_fee，保留原签名'), tamperedAmount, 'total_fee=100.01, sign of total_fee=0.01', FIX_VERIFY));
+    const amt = family.amountParam;
+    results.push(negative('tampered-amount', T(`${amt} tampered, original sign kept`, `篡改 ${amt}，保留原签名`), tamperedAmount, `${amt}=100.01, sign of ${amt}=0.01`, FIX_VERIFY));
     results.push(negative('sign-removed', T('sign removed', '去掉 sign'), noSign, 'no sign parameter', FIX_VERIFY));
     results.push(negative('other-key', T('signed with another key', '用其他密钥签名'), byOtherKey, `a random ${o.signType === 'MD5' ? 'MD5 key' : 'RSA key'}`, FIX_VERIFY));
     results.push(negative('wrong-sign-type', T(`sign_type ${otherType}, which the handler did not ask for`, `未约定的 sign_type ${otherType}`), wrongType, otherType === 'MD5' ? 'MD5 with an empty key' : 'RSA with a random key', T(`Verify only with the sign type you configured; refuse a notification whose sign_type differs (snippet ${SNIPPET}).`, `只按约定的签名方式验签，sign_type 不同的通知一律拒绝（代码片段 ${SNIPPET}）。`)));
@@ -365,6 +403,11 @@ export async function runNotifyBattery(o: BatteryOptions): Promise<Scorecard> {
       results[results.length - 1].why = T(`${results[results.length - 1].why.en} — a warning only: your requests use utf-8, so Alipay sends utf-8`, `${results[results.length - 1].why.zh} —— 仅为警告：你的请求使用 utf-8，支付宝会以 utf-8 通知`);
     }
     const FIX_CONFIRM = T(`Confirm each notify_id with service=${family.confirmService} and answer "fail" unless the gateway says "true" (snippet ${SNIPPET}); for this test point the handler's gateway at ${side.url}.`, `用 service=${family.confirmService} 确认每个 notify_id，网关未返回 "true" 就返回 "fail"（代码片段 ${SNIPPET}）；本测试请把处理程序的网关指向 ${side.url}。`);
+    if (!family.confirmService) {
+      const summary0: Record<Verdict, number> = { pass: 0, warn: 0, fail: 0 };
+      for (const r of results) summary0[r.verdict]++;
+      return { url: o.url, family: family.id, signType: o.signType, partner: o.partner, gateway: side.url, strict: o.strict === true, cases: results, notifyVerifyCalls: calls.length, summary: summary0, exitCode: summary0.fail > 0 ? 1 : 0 };
+    }
     const unknown = negative('unknown-notify-id', T('valid sign, a notify_id the gateway never issued', '签名正确，但 notify_id 不是网关发出的'), unknownId, `notify_id=${forgedId}`, FIX_CONFIRM);
     if (unknown.verdict === 'fail' && !askedForged && !calledAtAll && !o.strict) {
       unknown.verdict = 'warn';
