@@ -59,5 +59,5 @@ for (const t of TARGETS) {
 }
 const found = results.reduce((n, r) => n + r.findings, 0);
 console.log(`uncaught exceptions, multi-line messages, raw control characters: ${found}`);
-console.log('SUMMARY ' + JSON.stringify({ bench: 'fuzz', seed: SEED, results }));
+console.log('FUZZ ' + JSON.stringify({ seed: SEED, results }));
 process.exitCode = found ? 1 : 0;
