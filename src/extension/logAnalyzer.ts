@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { isToolkitError } from '../core/i18n';
 import type { ScanStat, ScanSummary } from '../core/logscan';
 import { userLang } from './l10n';
+import { openReadOnly } from './readOnlyDoc';
 
 /** What the command returns (tests read it); undefined when cancelled or nothing was picked. */
 export interface AnalyzeResult {
@@ -13,8 +14,11 @@ export interface AnalyzeResult {
   summary: ScanSummary;
 }
 
-function mb(n: number): string {
-  return (n / 1048576).toFixed(1);
+/** 812 B, 3.4 KB, 12.5 MB: small files are not "0.0 MB". */
+export function size(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1048576).toFixed(1)} MB`;
 }
 
 /** Opens the file at a 1-based line; `vscode.open` also works for files too large to sync to extensions. */
@@ -39,7 +43,7 @@ export function summaryMarkdown(uri: vscode.Uri, s: ScanSummary): string {
   const out = [
     `# ${cell(vscode.l10n.t('Alipay log summary'))}`,
     '',
-    cell(vscode.l10n.t('{0}: {1} MB, {2} lines', uri.fsPath, mb(s.bytes), s.lines)),
+    cell(vscode.l10n.t('{0}: {1}, {2} lines', uri.fsPath, size(s.bytes), s.lines)),
     '',
   ];
   if (s.stats.length === 0) {
@@ -63,7 +67,7 @@ function showSummary(uri: vscode.Uri, s: ScanSummary): void {
   const first: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('arrow-up'), tooltip: vscode.l10n.t('Go to first occurrence') };
   const last: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('arrow-down'), tooltip: vscode.l10n.t('Go to last occurrence') };
   const icon = { error: '$(error)', status: '$(symbol-enum)', gateway: '$(globe)' };
-  qp.title = vscode.l10n.t('{0}: {1} MB, {2} lines', vscode.workspace.asRelativePath(uri), mb(s.bytes), s.lines);
+  qp.title = vscode.l10n.t('{0}: {1}, {2} lines', vscode.workspace.asRelativePath(uri), size(s.bytes), s.lines);
   qp.placeholder = s.stats.length ? vscode.l10n.t('Pick a code, status or gateway to open its first occurrence') : vscode.l10n.t('No Alipay error codes, trade statuses or gateway URLs found.');
   qp.matchOnDescription = true;
   qp.items = [
@@ -82,7 +86,7 @@ function showSummary(uri: vscode.Uri, s: ScanSummary): void {
   qp.onDidAccept(() => {
     const item = qp.selectedItems[0];
     if (item?.report) {
-      void vscode.workspace.openTextDocument({ language: 'markdown', content: summaryMarkdown(uri, s) }).then((doc) => vscode.window.showTextDocument(doc));
+      void openReadOnly(`${uri.path.split('/').pop() ?? 'log'}-summary.md`, summaryMarkdown(uri, s));
       qp.hide();
     } else if (item?.stat) void openAt(uri, item.stat.first.line);
   });
@@ -93,6 +97,9 @@ function showSummary(uri: vscode.Uri, s: ScanSummary): void {
 /** `alipay.analyzeLogFile` (registered by the entry, ./extension.ts). */
 export async function analyze(arg?: vscode.Uri): Promise<AnalyzeResult | undefined> {
   let uri = arg instanceof vscode.Uri ? arg : undefined;
+  // The log in the active editor, when there is one: no file dialog.
+  const active = vscode.window.activeTextEditor?.document;
+  if (!uri && active?.uri.scheme === 'file' && (active.languageId === 'log' || /\.(log|out)$/i.test(active.uri.path))) uri = active.uri;
   if (!uri) {
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: false,
@@ -121,7 +128,7 @@ export async function analyze(arg?: vscode.Uri): Promise<AnalyzeResult | undefin
           onProgress: (read, total) => {
             const pct = total ? (read / total) * 100 : 100;
             if (pct - reported >= 1 || read === total) {
-              progress.report({ increment: pct - reported, message: vscode.l10n.t('{0} of {1} MB', mb(read), mb(total)) });
+              progress.report({ increment: pct - reported, message: vscode.l10n.t('{0} of {1}', size(read), size(total)) });
               reported = pct;
             }
           },

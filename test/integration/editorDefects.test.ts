@@ -200,6 +200,27 @@ describe('Editor defects (#15)', function () {
     }
   });
 
+  it('8: pre-sign strings open read-only, Analyze Log File takes the active log, preview tabs are named by what they show', async () => {
+    const presign = await exec<string>('alipay.showPresignString', { text: 'service=single_trade_query&partner=2088101122136241&out_trade_no=1', open: true });
+    assert.ok(presign);
+    const shown = vscode.window.visibleTextEditors.find((e) => e.document.getText().includes(presign));
+    assert.ok(shown, 'the pre-sign string is shown');
+    assert.strictEqual(shown.document.uri.scheme, 'alipay-readonly');
+    assert.strictEqual(shown.document.isDirty, false, 'nothing to save');
+
+    const logFile = path.join(dir, 'small.log');
+    fs.writeFileSync(logFile, 'pay failed: ILLEGAL_SIGN\n');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(logFile)), { preview: false });
+    const analyzed = await exec<{ file: string } | undefined>('alipay.analyzeLogFile');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.strictEqual(analyzed?.file, logFile, 'the active .log, no file dialog');
+
+    const xml = '<?xml version="1.0" encoding="utf-8"?><alipay><is_success>T</is_success><request><param name="service">single_trade_query</param><param name="out_trade_no">ORDER-8</param></request><response><trade><out_trade_no>ORDER-8</out_trade_no><trade_status>WAIT_BUYER_PAY</trade_status></trade></response></alipay>';
+    await exec('alipay.previewResponse', { text: xml });
+    const labels = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+    assert.ok(labels.some((l) => /single_trade_query · ORDER-8/.test(l)), labels.join(' | '));
+  });
+
   it('7: the production question is modal and its default button does not send', async () => {
     await vscode.workspace.getConfiguration('alipay').update('profiles', [{ name: 'Production', gateway: countingUrl, partner: '2088101122136241', signType: 'MD5' }], vscode.ConfigurationTarget.Global);
     assert.ok(await exec('alipay.setMd5Key', { profile: 'Production', value: 'prodkey0123456789abcdefghijklmno' }));

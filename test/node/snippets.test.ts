@@ -68,7 +68,7 @@ describe('Integration snippets', () => {
           const stops = tabStops(s.body);
           assert.equal(stops.get(1)?.default, '2088XXXXXXXXXXXX', `${s.prefix}: partner is tab stop 1`);
           assert.deepEqual(stops.get(2)?.choices, ['MD5', 'RSA'], `${s.prefix}: sign type is tab stop 2`);
-          assert.deepEqual(stops.get(3)?.choices, [PRODUCTION, 'https://mapi.alipaydev.com/gateway.do'], `${s.prefix}: gateway is tab stop 3`);
+          assert.deepEqual(stops.get(3)?.choices, ['https://mapi.alipaydev.com/gateway.do', PRODUCTION], `${s.prefix}: gateway is tab stop 3, the sandbox offered first`);
           // Keys only by name: environment variables for the MD5 key and the key files.
           assert.equal(stops.get(4)?.default, 'ALIPAY_MD5_KEY', `${s.prefix}: MD5 key variable`);
           if (s.prefix !== 'alipay-notify') assert.equal(stops.get(5)?.default, 'ALIPAY_PRIVATE_KEY_FILE', `${s.prefix}: private key file variable`);
@@ -122,8 +122,8 @@ describe('Integration snippets', () => {
           // PHP's notification claims live in files: a fresh folder per variant (tab stop 9 of its notify snippet).
           const store = (id: string): Record<number, string> => (language === 'php' ? { 9: path.join(tmp, `php-notify-${id}`) } : {});
           const variants: Variant[] = [
-            { id: 'vec', values: { 1: '1000000000000000', 2: 'MD5' } },
-            { id: 'vecrsa', values: { 1: '1000000000000000', 2: 'RSA' } },
+            { id: 'vec', values: { 1: '1000000000000000', 2: 'MD5', 3: PRODUCTION } },
+            { id: 'vecrsa', values: { 1: '1000000000000000', 2: 'RSA', 3: PRODUCTION } },
             { id: 'gwmd5', values: { 1: gw.partner, 2: 'MD5', 3: gw.url, ...store('gwmd5') } },
             { id: 'gwrsa', values: { 1: gw.partner, 2: 'RSA', 3: gw.url, ...store('gwrsa') } },
             { id: 'insecure', values: { 1: '1000000000000000', 2: 'MD5', 3: 'http://mapi.alipay.com/gateway.do' } },

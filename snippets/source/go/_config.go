@@ -13,7 +13,7 @@ func New__CLASS__() *__CLASS__ {
 	return &__CLASS__{
 		Partner:  "${1:2088XXXXXXXXXXXX}",
 		SignType: "${2|MD5,RSA|}",
-		Gateway:  "${3|https://mapi.alipay.com/gateway.do,https://mapi.alipaydev.com/gateway.do|}",
+		Gateway:  "${3|https://mapi.alipaydev.com/gateway.do,https://mapi.alipay.com/gateway.do|}",
 		Charset:  "utf-8",
 	}
 }

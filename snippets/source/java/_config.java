@@ -1,7 +1,7 @@
     // Alipay MAPI settings. Secrets come from the environment or a key file, never from source code.
     private static final String PARTNER = "${1:2088XXXXXXXXXXXX}";
     private static final String SIGN_TYPE = "${2|MD5,RSA|}";
-    private static final String GATEWAY = "${3|https://mapi.alipay.com/gateway.do,https://mapi.alipaydev.com/gateway.do|}";
+    private static final String GATEWAY = "${3|https://mapi.alipaydev.com/gateway.do,https://mapi.alipay.com/gateway.do|}";
     // Signed bytes and URL encoding must use the same charset; utf-8 is the one to use.
     private static final Charset CHARSET = StandardCharsets.UTF_8;
 

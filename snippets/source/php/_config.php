@@ -1,7 +1,7 @@
     // Alipay MAPI settings. Secrets come from the environment or a key file, never from source code.
     const PARTNER = '${1:2088XXXXXXXXXXXX}';
     const SIGN_TYPE = '${2|MD5,RSA|}';
-    const GATEWAY = '${3|https://mapi.alipay.com/gateway.do,https://mapi.alipaydev.com/gateway.do|}';
+    const GATEWAY = '${3|https://mapi.alipaydev.com/gateway.do,https://mapi.alipay.com/gateway.do|}';
     // Signed bytes and URL encoding must use the same charset; utf-8 is the one to use (keep this file utf-8).
     const CHARSET = 'utf-8';
 

@@ -1,7 +1,7 @@
 # Alipay MAPI settings. Secrets come from the environment or a key file, never from source code.
 ALIPAY_PARTNER = "${1:2088XXXXXXXXXXXX}"
 ALIPAY_SIGN_TYPE = "${2|MD5,RSA|}"
-ALIPAY_GATEWAY = "${3|https://mapi.alipay.com/gateway.do,https://mapi.alipaydev.com/gateway.do|}"
+ALIPAY_GATEWAY = "${3|https://mapi.alipaydev.com/gateway.do,https://mapi.alipay.com/gateway.do|}"
 # Signed bytes and URL encoding must use the same charset; utf-8 is the one to use.
 ALIPAY_CHARSET = "utf-8"
 

@@ -1,7 +1,7 @@
 // Alipay MAPI settings. Secrets come from the environment or a key file, never from source code.
 const ALIPAY_PARTNER = '${1:2088XXXXXXXXXXXX}';
 const ALIPAY_SIGN_TYPE = '${2|MD5,RSA|}' as 'MD5' | 'RSA';
-const ALIPAY_GATEWAY = '${3|https://mapi.alipay.com/gateway.do,https://mapi.alipaydev.com/gateway.do|}';
+const ALIPAY_GATEWAY = '${3|https://mapi.alipaydev.com/gateway.do,https://mapi.alipay.com/gateway.do|}';
 // Signed bytes and URL encoding must use the same charset; utf-8 is the one to use.
 const ALIPAY_CHARSET = 'utf-8';
 

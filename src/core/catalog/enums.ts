@@ -13,7 +13,9 @@ const ENUMS: EnumDef[] = [
   {
     name: 'trade_status', title: T('Trade status', '交易状态'), fields: ['trade_status'],
     values: [
-      v('WAIT_BUYER_PAY', '等待买家付款', 'Waiting for the buyer to pay'),
+      v('WAIT_BUYER_PAY', '等待买家付款', 'Waiting for the buyer to pay',
+        T('Not paid yet: do not deliver. Wait for the TRADE_SUCCESS notification (or query the trade later); an unpaid trade closes when it times out (it_b_pay).',
+          '尚未付款：不要发货。等待 TRADE_SUCCESS 异步通知（或稍后查询交易）；未付款的交易超时（it_b_pay）后关闭。')),
       v('WAIT_SELLER_SEND_GOODS', '买家已付款,等待卖家发货', 'Buyer has paid, waiting for the seller to ship'),
       v('WAIT_BUYER_CONFIRM_GOODS', '卖家已发货,等待买家确认', 'Seller has shipped, waiting for the buyer to confirm receipt'),
       v('TRADE_FINISHED', '交易成功结束', 'Trade finished successfully',

@@ -25,6 +25,7 @@ import { verifyMessage } from '../../core/response/signature';
 import { SignType, VerifyingKey, normalizeSignType, presignFor, signParams } from '../../core/sign';
 import { EditorInput, replaceInput, scopeLabel, takeInput } from '../editorInput';
 import { userLang } from '../l10n';
+import { openReadOnly } from '../readOnlyDoc';
 import { getProfile, getSecret, log, reportError, requireSigningKey, requireVerifyingKey } from '../shared';
 import { ToolkitError } from '../../core/i18n';
 
@@ -191,9 +192,9 @@ async function perform(action: SignAction, input: EditorInput, outcome: SignOutc
   }
 }
 
+/** A pre-sign string as a read-only document (nothing to save). */
 async function openText(content: string): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument({ content, language: 'plaintext' });
-  await vscode.window.showTextDocument(doc, { preview: true });
+  await openReadOnly('presign.txt', content);
 }
 
 // ---- verify ---------------------------------------------------------------

@@ -117,6 +117,14 @@ export class PreviewPanel {
     return this.update();
   }
 
+  /** Text that is not a file is titled by what it is: "Preview: single_trade_query · ORDER-1", not "Preview: Text". */
+  private titleFromModel(model: { service?: string; kind: string; request: Array<{ name: string; raw: string }>; fields: Array<{ name: string; raw: string }> }): void {
+    if (!this.source || this.source.type === 'document') return;
+    const out = [...model.fields, ...model.request].find((f) => f.name === 'out_trade_no')?.raw;
+    const what = model.service ?? model.kind;
+    this.panel.title = vscode.l10n.t('Preview: {0}', out ? `${what} · ${out}` : what);
+  }
+
   private sourceLabel(): string {
     const s = this.source;
     if (!s) return '';
@@ -172,6 +180,7 @@ export class PreviewPanel {
       const model = decodeResponse(input, { ...keys, lang: userLang() });
       this.decodeMs = performance.now() - t0;
       this.lastModel = model;
+      this.titleFromModel(model);
       // Control and bidi characters shown escaped, as the CLI prints them (core/terminal).
       const shown = escapedForDisplay(model);
       this.shownTables = shown.tables;
