@@ -71,3 +71,11 @@ export function hoverText(s: string, max = 200): string {
   const t = escapeText(s);
   return t.length > max ? t.slice(0, max) + '…' : t;
 }
+
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_BLOCK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Multi-line text (the preview's raw view): line breaks (LF, CRLF) and tabs kept, every other control and bidi character escaped. */
+export function escapeBlock(text: string): string {
+  return text.replace(/\r\n/g, '\n').replace(UNSAFE_IN_BLOCK, escapeOne);
+}

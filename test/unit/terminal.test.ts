@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { main } from '../../src/cli';
 import type { CliIO } from '../../src/cli/io';
-import { escapeText, hasUnsafeChars, terminalWriter } from '../../src/core/terminal';
+import { escapeBlock, escapeText, hasUnsafeChars, terminalWriter } from '../../src/core/terminal';
 import { formatLogEntry } from '../../src/emulator/log';
 
 const KEY = '0123456789abcdefghijklmnopqrstuv';
@@ -46,6 +46,10 @@ describe('core/terminal escapeText', () => {
       assert.equal(escapeText(c), `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     }
     assert.equal(escapeText('支付宝 total_fee=1.00 ✔'), '支付宝 total_fee=1.00 ✔');
+  });
+
+  it('escapeBlock keeps line breaks and tabs (the raw view) and escapes the rest', () => {
+    assert.equal(escapeBlock('<a>\r\n\t1.00\u202e00\x1b[2J\r</a>\n'), '<a>\n\t1.00\\u202e00\\x1b[2J\\r</a>\n');
   });
 
   it('is idempotent, so wrapping a writer twice changes nothing', () => {

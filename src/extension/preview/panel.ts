@@ -5,6 +5,7 @@ import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ResponseModel, VerifyKeys } from '../../core/response';
 import { isToolkitError } from '../../core/i18n';
+import { escapeBlock } from '../../core/terminal';
 import { userLang } from '../l10n';
 import { errorText } from '../shared';
 import { FIRST_ROWS, FromWebview, isFromWebview, PreviewSource, PreviewState, ToWebview, VIEW_TYPE } from './protocol';
@@ -189,7 +190,7 @@ export class PreviewPanel {
       this.lastModel = undefined;
       if (!isToolkitError(e)) console.error(e);
       const raw = typeof input === 'string' ? input : input.toString('utf8');
-      msg = { type: 'error', renderId: id, strings, sourceLabel, message: errorText(e), raw: raw.slice(0, 1024 * 1024), state };
+      msg = { type: 'error', renderId: id, strings, sourceLabel, message: errorText(e), raw: escapeBlock(raw.slice(0, 1024 * 1024)), state };
     }
     if (id !== this.renderId || this.disposed) return this.result(false, id); // superseded by a newer edit
     const done = new Promise<PreviewResult>((resolve) => this.waiters.set(id, resolve));
@@ -252,7 +253,7 @@ export class PreviewPanel {
       }
       case 'raw':
         if (this.lastModel && m.renderId === this.renderId) {
-          void this.panel.webview.postMessage({ type: 'raw', renderId: m.renderId, text: this.lastModel.raw } satisfies ToWebview);
+          void this.panel.webview.postMessage({ type: 'raw', renderId: m.renderId, text: escapeBlock(this.lastModel.raw) } satisfies ToWebview);
         }
         break;
       case 'copyJson':
