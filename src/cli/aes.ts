@@ -10,6 +10,7 @@ import { CliIO, EXIT, UsageError, printData, readFileOrFail } from './io';
 const USAGE = {
   en: `alipay-toolkit aes encrypt [INPUT] --key-file F     plain text → base64 ciphertext (one line)
 alipay-toolkit aes decrypt [INPUT] --key-file F     base64 ciphertext → plain text
+  --json     {"ciphertext"} or {"plaintext"} instead of the bare line
   INPUT      the text itself, @FILE or an existing file's path, or - / nothing for standard input
              (one trailing newline of a file or standard input is not part of the text)
   --key-file the AES key as the Alipay console shows it (base64, 16 or 32 bytes: aes-128 / aes-256)
@@ -17,6 +18,7 @@ AES-CBC, zero IV, PKCS#7 padding, as OpenAPI's encrypt_type=AES.
 Exit 0 done, 2 bad input (key length, base64, padding: wrong key) or usage.`,
   zh: `alipay-toolkit aes encrypt [INPUT] --key-file F     明文 → base64 密文（一行）
 alipay-toolkit aes decrypt [INPUT] --key-file F     base64 密文 → 明文
+  --json     输出 {"ciphertext"} 或 {"plaintext"}，而不是单独一行
   INPUT      文本本身、@FILE 或已存在的文件路径，或 - / 省略表示标准输入
              （文件或标准输入末尾的一个换行不算内容）
   --key-file 支付宝控制台显示的 AES 密钥（base64，16 或 32 字节：aes-128 / aes-256）

@@ -20,7 +20,7 @@ alipay-toolkit keys generate [--bits 2048|1024] --out PREFIX [--force]
 alipay-toolkit keys match --private-key-file F --public-key-file G
       MATCH (exit 0) or MISMATCH (exit 1)
 alipay-toolkit keys cert-sn FILE [--root] [--json]
-      certificate SN (OpenAPI certificate mode) as bare lowercase hex on line 1: app_cert_sn for
+      certificate SN (OpenAPI certificate mode) as bare lowercase hex on line 1 (--json: one JSON document): app_cert_sn for
       appCertPublicKey_*.crt, alipay_cert_sn for alipayCertPublicKey_RSA2.crt; --root: alipay_root_cert_sn
       of alipayRootCert.crt (RSA-signed certificates only, joined by _). --json: issuer, serial, chain
 FILE may be - for standard input. Exit 2 on bad input or usage.`,
@@ -209,7 +209,6 @@ async function certSnCommand(args: string[], io: CliIO): Promise<number> {
       if (w) warnings.push(w[io.lang]);
     }
     if (a.flags.has('json')) {
-      printData(io, root.sn);
       printData(io, JSON.stringify({ sn: root.sn, root: true, certificates: root.certs.map((c) => ({ ...detail(c.cert), used: c.used, why: c.why[io.lang] })) }, null, 2));
     } else {
       printData(io, root.sn);
@@ -219,9 +218,9 @@ async function certSnCommand(args: string[], io: CliIO): Promise<number> {
     const { sn, cert, ignored } = certSn(bytes, source);
     const w = validityWarning(cert);
     if (w) warnings.push(w[io.lang]);
-    printData(io, sn);
     if (a.flags.has('json')) printData(io, JSON.stringify({ ...detail(cert), root: false, ignoredCertificates: ignored }, null, 2));
     else {
+      printData(io, sn);
       io.stdout(`issuer: ${cert.issuer}`);
       io.stdout(`serial: ${cert.serialDecimal}`);
       if (ignored > 0) {

@@ -57,6 +57,8 @@ for (const bytes of [16, 32] as const) {
       fs.writeFileSync(file, theirs + '\n');
       const fromFile = await runCli(['aes', 'decrypt', file, '--key-file', kf]);
       assert.deepEqual(fromFile.out, [PLAIN]);
+      const j = await runCli(['aes', 'decrypt', file, '--key-file', kf, '--json']);
+      assert.deepEqual(JSON.parse(j.out.join("")), { plaintext: PLAIN });
     });
   });
 }

@@ -87,8 +87,8 @@ describe('keys cert-sn: certificate SNs against openssl + Python', function () {
     assert.equal(r.code, 0, r.err.join('\n'));
     assert.equal(r.out[0], expected);
     const j = await runCli(['keys', 'cert-sn', chain, '--root', '--json']);
-    assert.equal(j.out[0], expected);
-    const detail = JSON.parse(j.out.slice(1).join('\n')) as { certificates: Array<{ used: boolean; why: string; signatureOid: string; serial: string; issuer: string }> };
+    const detail = JSON.parse(j.out.join('\n')) as { sn: string; certificates: Array<{ used: boolean; why: string; signatureOid: string; serial: string; issuer: string }> };
+    assert.equal(detail.sn, expected);
     assert.deepEqual(detail.certificates.map((c) => c.used), [true, false, ...(sm2 ? [false] : []), true]);
     assert.match(detail.certificates[1].why, /skipped: signed with ecdsa-with-SHA256, not RSA/);
     if (sm2) assert.match(detail.certificates[2].why, /SM2-with-SM3/);
@@ -96,10 +96,10 @@ describe('keys cert-sn: certificate SNs against openssl + Python', function () {
     assert.equal(detail.certificates[0].serial, BigInt('0x6e9a40b3e6a2e4a2').toString());
   });
 
-  it('--json for one certificate: issuer, decimal serial, dates', async () => {
+  it('--json for one certificate: one document with the SN, issuer, decimal serial, dates', async () => {
     const r = await runCli(['keys', 'cert-sn', leaf, '--json']);
-    const d = JSON.parse(r.out.slice(1).join('\n')) as Record<string, unknown>;
-    assert.equal(d.sn, r.out[0]);
+    const d = JSON.parse(r.out.join('\n')) as Record<string, unknown>;
+    assert.equal(d.sn, oracleSn(leaf));
     assert.equal(d.serial, BigInt('0x1122334455667788990011').toString());
     assert.match(String(d.issuer), /^CN=Ant Financial Certification Authority Class 2 R1,OU=/);
     assert.equal(d.signatureAlgorithm, 'sha256WithRSAEncryption');
