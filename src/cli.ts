@@ -5,11 +5,9 @@ import { COMMON_HELP } from './cli/help';
 import { CliIO, EXIT, UsageError, printData, processIO, reportError, terminalSafe } from './cli/io';
 import { isToolkitError, langFromLocale } from './core/i18n';
 
-export interface Subcommand {
-  /** One line for `--help`, in both languages. */
-  summary: { en: string; zh: string };
-  run(args: string[], io: CliIO): Promise<number>;
-}
+import type { Subcommand } from './cli/subcommand';
+
+export type { Subcommand } from './cli/subcommand';
 
 // Lazy require: each subcommand's code loads only when it runs.
 /* eslint-disable @typescript-eslint/no-require-imports */

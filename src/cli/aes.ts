@@ -1,7 +1,7 @@
 // `alipay-toolkit aes encrypt|decrypt [INPUT] --key-file F`: OpenAPI content
 // encryption by hand. The key comes only from a file (it is a secret).
 import * as fs from 'node:fs';
-import type { Subcommand } from '../cli';
+import type { Subcommand } from './subcommand';
 import { aesDecrypt, aesEncrypt, parseAesKey } from '../core/openapi/aes';
 import { parseArgs } from './args';
 import { printUsage } from './common';

@@ -1,6 +1,6 @@
 // `alipay-toolkit explain TOKEN [--field NAME] [--lang zh|en] [--json]`:
 // what an error code, enum value, service or field name means.
-import type { Subcommand } from '../cli';
+import type { Subcommand } from './subcommand';
 import { catalogSpelling, suggestNames } from '../core/didYouMean';
 import { Entry, explain } from '../core/explain';
 import { Lang, Text } from '../core/i18n';

@@ -1,7 +1,7 @@
 // `alipay-toolkit gateway`: runs the local MAPI gateway emulator until Ctrl+C
 // (SIGINT) or SIGTERM. Prints where it listens, the test merchant and where
 // its keys are (paths only, never contents).
-import type { Subcommand } from '../cli';
+import type { Subcommand } from './subcommand';
 import { formatLogEntry, startGateway } from '../emulator';
 import { parseArgs } from './args';
 import { printUsage } from './common';

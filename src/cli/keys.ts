@@ -3,7 +3,7 @@
 // are written with mode 0600 and never overwritten without --force.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import type { Subcommand } from '../cli';
+import type { Subcommand } from './subcommand';
 import { KeyInfo, LoadedKey, derivePublicKey, fingerprintOf, generateRsaPair, loadAnyKey, toBareBase64, toPkcs1, toPkcs8 } from '../core/keys';
 import { oneOf, parseArgs } from './args';
 import { printUsage, readPrivateKeyFile, readPublicKeyFile } from './common';

@@ -1,7 +1,7 @@
 // `alipay-toolkit notify-test URL`: sends the merchant's notify_url handler a
 // battery of notifications signed as Alipay and judges each answer (the
 // battery lives in src/emulator/notifyBattery.ts, shared with the editor).
-import type { Subcommand } from '../cli';
+import type { Subcommand } from './subcommand';
 import { BatteryInputError, defaultKeyDir, ensureKeyDir, runNotifyBattery, scorecardLines, type BatteryOptions } from '../emulator';
 import { parseArgs } from './args';
 import { printUsage, readMd5Key, readPrivateKeyFile } from './common';

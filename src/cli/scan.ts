@@ -1,6 +1,6 @@
 // `alipay-toolkit scan FILE [--json]`: counts error codes, trade/refund
 // statuses and gateway URLs in a log of any size (streamed, never loaded whole).
-import type { Subcommand } from '../cli';
+import type { Subcommand } from './subcommand';
 import { explain } from '../core/explain';
 import { LogScanner, ScanSummary, scanFile } from '../core/logscan';
 import { Lang } from '../core/i18n';
