@@ -1,7 +1,7 @@
 // `alipay-toolkit decode [FILE|-] [--json] [--key-file F | --public-key-file F]`:
 // what a gateway response, notification, return URL or OpenAPI JSON says —
 // status, error explained, fields labelled, lists, and the signature verdict.
-import type { Subcommand } from '../cli';
+import type { Subcommand } from './subcommand';
 import type { Lang, Text } from '../core/i18n';
 import { parseAesKey } from '../core/openapi/aes';
 import { decodeResponse, FieldView, ResponseModel, responseToJson, SignatureView, TableView } from '../core/response';

@@ -1,7 +1,7 @@
 // `alipay-toolkit presign-diff ANSWER REQUEST`: the OpenAPI gateway's own
 // verify string (from its invalid-signature error) against the request sent.
 import * as fs from 'node:fs';
-import type { Subcommand } from '../cli';
+import type { Subcommand } from './subcommand';
 import { isToolkitError } from '../core/i18n';
 import { diffPresign } from '../core/openapi/presignDiff';
 import { parseInput } from '../core/params';

@@ -2,7 +2,7 @@
 // (CI against the sandbox or the local emulator), prints the decoded answer.
 // Exit 0 is_success=T (or `true`), 1 the gateway answered F (or `false`),
 // 2 bad input or a network failure.
-import type { Subcommand } from '../cli';
+import type { Subcommand } from './subcommand';
 import { errorByCode } from '../core/catalog';
 import { decode } from '../core/charset';
 import { pageErrorCode } from '../core/gatewayPage';

@@ -1,10 +1,13 @@
 // `alipay-toolkit sign [INPUT]`: signs a request and prints one line.
-import type { Subcommand } from '../cli';
+import { localize } from '../core/i18n';
+import { resolveContext } from '../core/resolve';
+import { signOrderString } from '../core/variants';
+import type { Subcommand } from './subcommand';
 import { Charset, normalizeCharset } from '../core/charset';
 import { getParam, serializeQuery, buildUrl } from '../core/params';
 import { SigningKey, assertEncodable, signParams } from '../core/sign';
 import { oneOf, parseArgs } from './args';
-import { SANDBOX_GATEWAY, checkGateway, pickSignType, printUsage, readMd5Key, readParams, readPrivateKeyFile } from './common';
+import { SANDBOX_GATEWAY, checkGateway, printUsage, readMd5Key, readParams, readPrivateKeyFile } from './common';
 import { EXIT, UsageError, printData } from './io';
 
 const OUTPUTS = ['url', 'query', 'presign', 'sign', 'json'] as const;
@@ -54,7 +57,11 @@ export const command: Subcommand = {
 
     const { parsed } = await readParams(io, a.positionals[0], a.options.get('charset'));
     const { charset, params } = parsed;
-    const { signType, from } = pickSignType(a.options.get('sign-type'), parsed);
+    // The one resolver: variant, sign type (flag, sign_type / sec_id, family default) and the charset warning.
+    const ctx = resolveContext({ params, kind: parsed.kind, signType: a.options.get('sign-type'), charset: a.options.get('charset'), gateway: explicitGateway ?? parsed.gateway });
+    const signType = ctx.signType.value;
+    const from = ctx.signType.from[io.lang];
+    for (const w of ctx.warnings) io.stderr(`alipay-toolkit: ${io.lang === 'zh' ? '警告' : 'warning'}: ${localize(w.text, io.lang, w.args)}`);
 
     const declared = getParam(params, '_input_charset');
     if (a.options.has('charset') && declared && sameCharset(declared) !== charset) {
@@ -89,6 +96,13 @@ export const command: Subcommand = {
       key = { privateKey: readPrivateKeyFile(privateFile).key };
     }
 
+    if (parsed.kind === 'order') {
+      // mobile.securitypay: the order string as written, sign URL-encoded in quotes (no gateway URL).
+      const order = signOrderString(params, signType, key, charset);
+      if (output === 'json') printData(io, JSON.stringify({ sign_type: signType, charset, variant: ctx.variant.value, presign: order.content, sign: order.sign, order: order.orderString }));
+      else printData(io, output === 'presign' ? order.content : output === 'sign' ? order.sign : order.orderString);
+      return EXIT.ok;
+    }
     const result = signParams(params, signType, key, charset);
     let gateway = explicitGateway ?? SANDBOX_GATEWAY;
     if (!explicitGateway && parsed.gateway && (output === 'url' || output === 'json')) gateway = checkGateway(parsed.gateway, 'the input URL');

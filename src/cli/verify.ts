@@ -1,6 +1,6 @@
 // `alipay-toolkit verify [INPUT]`: VALID or INVALID, and on INVALID the reason,
 // the pre-sign string and what the signature doctor found.
-import type { Subcommand } from '../cli';
+import type { Subcommand } from './subcommand';
 import { DoctorInput, describeFinding, diagnose } from '../core/doctor';
 import { fingerprintOf } from '../core/keys';
 import { ToolkitError } from '../core/i18n';

@@ -135,7 +135,27 @@ function parseJson(text: string, options: ParseOptions): { params: Param[]; char
   return { params, charset };
 }
 
-/** `name=value` per line; `#` comment lines and blank lines skipped; spaces around `=` trimmed. */
+/**
+ * In `name = value` lines and request files, spaces around `=` and at the end
+ * of a line are layout. A value that must begin or end with whitespace is
+ * written in double quotes: `subject = " foobar "` is ` foobar `. Quotes around
+ * a value without such whitespace are part of the value (`memo = "x"` is `"x"`).
+ */
+export function lineValue(written: string): string {
+  const v = written.trim();
+  if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) {
+    const inner = v.slice(1, -1);
+    if (/^\s|\s$/.test(inner)) return inner;
+  }
+  return v;
+}
+
+/** How `value` is written as a line's value so that lineValue reads it back (quotes when its edges are whitespace). */
+export function writeLineValue(value: string): string {
+  return /^\s|\s$/.test(value) ? `"${value}"` : value;
+}
+
+/** `name=value` per line; `#` comment lines and blank lines skipped; spaces around `=` are layout (see lineValue). */
 function parseLines(text: string, options: ParseOptions): { params: Param[]; charset: Charset } {
   const params: Param[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
@@ -146,7 +166,7 @@ function parseLines(text: string, options: ParseOptions): { params: Param[]; cha
     if (eq <= 0) {
       fail('BAD_LINE', 'Line {line}: expected name=value, found "{text}"', '第 {line} 行：应为 name=value，实际为 "{text}"', { line: i + 1, text: t.slice(0, 80) });
     }
-    params.push({ name: t.slice(0, eq).trim(), value: t.slice(eq + 1).trim() });
+    params.push({ name: t.slice(0, eq).trim(), value: lineValue(t.slice(eq + 1)) });
   });
   checkDuplicates(params);
   const charset = pickCharset(options.charset, getParam(params, '_input_charset'));
@@ -187,6 +207,10 @@ export function parseOrderString(text: string): { params: Param[]; charset: Char
       fail('ORDER_STRING_QUOTE', 'Order string: the value of "{name}" has no closing quote: write {name}="…"', '订单串："{name}" 的值缺少结尾的引号：请写成 {name}="…"', { name: name.slice(0, 60) });
     }
     const raw = t.slice(eq + 2, end);
+    // `subject="a b&total_fee="1"`: the next parameter ran into this value — its closing quote is missing.
+    if (/&[A-Za-z_][\w.]*="/.test(raw)) {
+      fail('ORDER_STRING_QUOTE', 'Order string: the value of "{name}" has no closing quote: write {name}="…"', '订单串："{name}" 的值缺少结尾的引号：请写成 {name}="…"', { name: name.slice(0, 60) });
+    }
     params.push({ name, value: name === 'sign' ? percentDecode(raw, 'utf-8', name) : raw });
     i = end + 2;
   }

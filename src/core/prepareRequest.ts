@@ -7,7 +7,7 @@ import { service as serviceDef, type ServiceKind } from './catalog';
 import { buildHttpRequest } from './gateway';
 import { format, ToolkitError, type Text } from './i18n';
 import { getParam, type Param } from './params';
-import { checkGateway, type Profile } from './profile';
+import { checkGateway, checkKeyHost, type Profile } from './profile';
 import { isProduction } from './protocol';
 import { parseRequestFile, resolveRequest, type Method, type ParsedFile, type ParsedRequest, type Problem, type ResolveContext } from './requestFile';
 import { normalizeSignType, signParams, type SignType, type SigningKey } from './sign';
@@ -115,6 +115,9 @@ export function prepareRequest(file: ParsedFile | string, request: ParsedRequest
   const why = checkGateway(gateway);
   if (why) throw new ToolkitError('BAD_GATEWAY', { en: `Request {n}: ${why.en}`, zh: `第 {n} 个请求：${why.zh}` }, { n: req.index, url: gateway });
 
+  // A production profile's keys sign only for its own gateway host (an explicit CLI --gateway brings its own key files).
+  const foreign = options.gatewayOverride ? undefined : checkKeyHost(profile, gateway);
+  if (foreign) throw new ToolkitError('KEY_HOST', { en: `Request {n}: ${foreign.en}`, zh: `第 {n} 个请求：${foreign.zh}` }, { n: req.index });
   const signType = normalizeSignType(resolved.signType ?? profile.signType ?? 'MD5');
   let params = resolved.params;
   let charsetName = getParam(params, '_input_charset');

@@ -16,6 +16,7 @@
  * normalized with core/sign's and core/charset's rules when a request is signed.
  */
 import { Text } from './i18n';
+import { isProduction, normalizeHost } from './protocol';
 
 export interface Profile {
   name: string;
@@ -81,6 +82,22 @@ export function checkGateway(url: string): Text | undefined {
   return {
     en: 'the gateway "{url}" must use https (Alipay accepts only https; plain http is allowed for 127.0.0.1 only)',
     zh: '网关 "{url}" 必须使用 https（支付宝只接受 https；仅 127.0.0.1 可用 http）',
+  };
+}
+
+/**
+ * A key stored for a production profile signs only for that profile's own
+ * gateway host: undefined when `gateway` is that host (or the profile is not
+ * production), else a Text naming both hosts.
+ */
+export function checkKeyHost(profile: Profile, gateway: string): Text | undefined {
+  if (!isProduction(profile.gateway, profile)) return undefined;
+  const own = normalizeHost(profile.gateway);
+  const target = normalizeHost(gateway);
+  if (own !== '' && own === target) return undefined;
+  return {
+    en: `The keys of production profile "${profile.name}" sign only for ${own || profile.gateway}; this request goes to ${target || gateway}: use that profile's gateway or another profile`,
+    zh: `生产配置 "${profile.name}" 的密钥只为 ${own || profile.gateway} 签名；此请求发往 ${target || gateway}：请使用该配置的网关或换用其他配置`,
   };
 }
 

@@ -65,6 +65,20 @@ export function redact(text: string, known: readonly string[] = []): string {
   return out;
 }
 
+const SECRET_NAME = new RegExp(`^(${NAMES})$`, 'i');
+
+/** A parameter whose value is a secret or a signature (`sign`, the SNS `key`, …), case-insensitively. */
+export function isSecretParam(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/** A parameter list safe to log: secret values replaced, long values shortened, other values redacted too. */
+export function redactParams(params: readonly { name: string; value: string }[], maxValue = 80): string {
+  return params
+    .map((p) => `${p.name}=${isSecretParam(p.name) ? REDACTED : redact(p.value.length > maxValue ? p.value.slice(0, maxValue) + '…' : p.value)}`)
+    .join('&');
+}
+
 /** Redacts an error for display or logging: its message only, never a stack. */
 export function redactError(e: unknown, known: readonly string[] = []): string {
   const msg = e instanceof Error ? e.message : String(e);

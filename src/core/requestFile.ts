@@ -12,7 +12,7 @@
 //   # a comment (whole lines only: a # inside a value is part of the value)
 import * as crypto from 'node:crypto';
 import type { Text } from './i18n';
-import type { Param } from './params';
+import { lineValue, type Param } from './params';
 
 export type Method = 'GET' | 'POST';
 
@@ -225,9 +225,11 @@ export function parseRequestFile(input: string): ParsedFile {
     const nStart = rawName.length - rawName.trimStart().length;
     const nameSpan = { line: i, start: nStart, end: nStart + name.length };
     const rawValue = raw.slice(eq + 1);
-    const value = rawValue.trim();
-    const vStart = value === '' ? raw.length : eq + 1 + (rawValue.length - rawValue.trimStart().length);
-    const valueSpan = { line: i, start: vStart, end: vStart + value.length };
+    // Layout spaces are trimmed; a quoted value keeps its edge spaces (core/params lineValue).
+    const written = rawValue.trim();
+    const value = lineValue(rawValue);
+    const vStart = written === '' ? raw.length : eq + 1 + (rawValue.length - rawValue.trimStart().length);
+    const valueSpan = { line: i, start: vStart, end: vStart + written.length };
     if (name === '') {
       problems.push(problem('EMPTY_NAME', 'error', 'Line {line}: the parameter has no name before "="', '第 {line} 行："=" 前面没有参数名', { line: i, start: eq, end: eq + 1 }, { line: i + 1 }));
       return;

@@ -1,5 +1,6 @@
 // What the emulator tells its front end (CLI stdout, the VS Code output
 // channel, a test). Entries never carry keys; `sign` values are redacted.
+import { redactParams as redactParamList } from '../core/redact';
 import { Args, Lang, Text, localize } from '../core/i18n';
 import type { Param } from '../core/params';
 import { escapeText } from '../core/terminal';
@@ -21,9 +22,9 @@ export function formatLogEntry(entry: LogEntry, lang: Lang): string {
   return escapeText(`${entry.time} [${entry.kind}] ${localize(entry.text, lang, entry.args)}`);
 }
 
-/** A parameter list safe to log: the signature is replaced. */
+/** A parameter list safe to log: core/redact's rule (sign, key, … case-insensitively; secrets in values). */
 export function redactParams(params: readonly Param[]): string {
-  return params.map((p) => `${p.name}=${p.name.toLowerCase() === 'sign' ? '<redacted>' : p.value.length > 80 ? p.value.slice(0, 80) + '…' : p.value}`).join('&');
+  return redactParamList(params);
 }
 
 export type LogFn = ((kind: LogEntry['kind'], text: Text, args?: Args, detail?: Record<string, unknown> | (() => Record<string, unknown>)) => void) & {

@@ -1,5 +1,7 @@
 // The HTTP side: /gateway.do with the real gateway's checks and error XML,
 // the emulator's pages (cashier, trade actions) and its admin API.
+import { DEFAULT_CHARSET as PROTOCOL_DEFAULT_CHARSET } from '../core/protocol';
+import { isSecretParam, REDACTED } from '../core/redact';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Charset, normalizeCharset } from '../core/charset';
@@ -67,7 +69,8 @@ export interface RunningGateway {
 }
 
 /** Without `_input_charset` the legacy gateway reads GBK. */
-const DEFAULT_CHARSET: Charset = 'gbk';
+// core/protocol: the MAPI gateway reads a request without _input_charset in its query string as GBK.
+const DEFAULT_CHARSET: Charset = PROTOCOL_DEFAULT_CHARSET.mapi;
 
 const CHARSET_KEY = '_input_charset=';
 
@@ -150,7 +153,7 @@ function sameHost(origin: string, req: http.IncomingMessage): boolean {
 }
 
 function redactNotification(n: NotificationRecord): NotificationRecord {
-  return { ...clone(n), params: n.params.map((p) => (p.name === 'sign' ? { name: 'sign', value: '<redacted>' } : p)) };
+  return { ...clone(n), params: n.params.map((p) => (isSecretParam(p.name) ? { name: p.name, value: REDACTED } : p)) };
 }
 
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
@@ -201,7 +204,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     const bodyText = body.toString('latin1');
     let charset: Charset;
     try {
-      const named = rawCharset(query) ?? rawCharset(bodyText);
+      // Only the query string's _input_charset counts (protocol.md): one only in a POST body is not read.
+      const named = rawCharset(query);
       charset = named === undefined ? DEFAULT_CHARSET : normalizeCharset(decodeURIComponent(named));
     } catch {
       return errXml('ILLEGAL_CHARSET', 'utf-8');

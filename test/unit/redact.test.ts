@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { REDACTED, redact } from '../../src/core/redact';
+import { REDACTED, isSecretParam, redact, redactParams } from '../../src/core/redact';
+import { redactParams as emulatorRedactParams } from '../../src/emulator/log';
 
 const KEYS = path.join(__dirname, '..', 'fixtures', 'keys');
 const pkcs1 = fs.readFileSync(path.join(KEYS, 'rsa2048-pkcs1.pem'), 'utf8');
@@ -73,5 +74,14 @@ describe('redact', () => {
     assert.strictEqual(redact(once), once);
     assert.strictEqual(redact(''), '');
     assert.strictEqual(redact(undefined as unknown as string), '');
+  });
+
+  it('one parameter rule for the log channel, history, CLI errors and the emulator log (case-insensitive)', () => {
+    for (const n of ['sign', 'SIGN', 'Sign', 'key', 'md5_key', 'privateKey', 'PASSWORD']) assert.strictEqual(isSecretParam(n), true, n);
+    for (const n of ['sign_type', 'signature_x', 'partner', 'keyword']) assert.strictEqual(isSecretParam(n), false, n);
+    const params = [{ name: 'service', value: 'x' }, { name: 'SIGN', value: 'c2lnbmF0dXJl' }, { name: 'sign_type', value: 'MD5' }, { name: 'memo', value: 'key=abcdefghijklmnopqrstuvwxyz012345' }];
+    const line = redactParams(params);
+    assert.strictEqual(line, `service=x&SIGN=${REDACTED}&sign_type=MD5&memo=key=${REDACTED}`);
+    assert.strictEqual(emulatorRedactParams(params), line, 'the emulator logs through core/redact');
   });
 });

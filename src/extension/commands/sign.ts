@@ -16,13 +16,14 @@ import * as vscode from 'vscode';
 import { service } from '../../core/catalog/services';
 import { Charset, normalizeCharset } from '../../core/charset';
 import { describeFinding, diagnose } from '../../core/doctor';
-import { ParsedInput, Param, buildUrl, getParam, parseInput, serializeQuery, setParam } from '../../core/params';
-import { Profile } from '../../core/profile';
+import { ParsedInput, Param, writeLineValue, buildUrl, getParam, parseInput, serializeQuery, setParam } from '../../core/params';
+import { Profile, checkKeyHost } from '../../core/profile';
+import { localize } from '../../core/i18n';
 import { isSignParam, isSignatureParam } from '../../core/protocol';
-import { signOrderString } from '../../core/variants';
-import { detectVariant, resolveSignType, verifyingKeyRole } from '../../core/resolve';
+import { signOrderString, variantContent } from '../../core/variants';
+import { detectVariant, resolveContext, resolveSignType, verifyingKeyRole } from '../../core/resolve';
 import { verifyMessage } from '../../core/response/signature';
-import { SignType, VerifyingKey, normalizeSignType, presignFor, signParams } from '../../core/sign';
+import { SignType, VerifyingKey, signParams } from '../../core/sign';
 import { EditorInput, replaceInput, scopeLabel, takeInput } from '../editorInput';
 import { userLang } from '../l10n';
 import { openReadOnly } from '../readOnlyDoc';
@@ -36,6 +37,8 @@ export interface SignArgs {
   profile?: string;
   action?: SignAction;
   fill?: boolean;
+  /** Tests only: answer the production question with "don't open" without showing it. */
+  declineProduction?: boolean;
 }
 
 export interface SignOutcome {
@@ -50,6 +53,12 @@ export interface SignOutcome {
   text: string;
   params: Param[];
   action: SignAction;
+  /** The URL goes to a production gateway (core/protocol isProduction): opening it asks first. */
+  production: boolean;
+  /** Resolver warnings in the user's language (e.g. _input_charset not set with non-ASCII text). */
+  warnings: string[];
+  /** For 'open': whether the browser was asked to open it (false when production was declined). */
+  opened?: boolean;
 }
 
 function noInput(): undefined {
@@ -95,9 +104,9 @@ function reshape(input: string, parsed: ParsedInput, params: Param[], url: strin
         const p = params.find((q) => q.name === m[2].trim());
         if (!p) return line;
         done.add(p.name);
-        return `${m[1]}${m[2]}${m[3]}${p.value}`;
+        return `${m[1]}${m[2]}${m[3]}${writeLineValue(p.value)}`;
       });
-      for (const p of params) if (!done.has(p.name)) lines.push(`${p.name}=${p.value}`);
+      for (const p of params) if (!done.has(p.name)) lines.push(`${p.name}=${writeLineValue(p.value)}`);
       return lines.join(eol) + eol;
     }
   }
@@ -117,7 +126,13 @@ export async function signRequest(args: SignArgs = {}): Promise<SignOutcome | un
       if (profile.appId && getParam(params, 'method') !== undefined && getParam(params, 'app_id') === undefined) params = setParam(params, 'app_id', profile.appId);
       if (getParam(params, '_input_charset') === undefined) params = setParam(params, '_input_charset', parsed.charset);
     }
-    const signType = normalizeSignType(getParam(params, 'sign_type') || profile.signType);
+    // The one resolver: sign type (sign_type / sec_id, else the profile's), production, the charset warning.
+    const gatewayUrl = parsed.gateway ?? profile.gateway;
+    const ctx = resolveContext({ params, kind: parsed.kind, profile, gateway: gatewayUrl });
+    const signType = ctx.signType.value;
+    // A production profile's stored key signs only for that profile's own gateway host.
+    const foreign = parsed.kind === 'order' ? undefined : checkKeyHost(profile, gatewayUrl);
+    if (foreign) throw new ToolkitError('KEY_HOST', foreign);
     const key = await requireSigningKey(profile, signType);
     if (!key) return undefined;
     const order = parsed.kind === 'order' ? signOrderString(params, signType, key, parsed.charset) : undefined;
@@ -135,12 +150,21 @@ export async function signRequest(args: SignArgs = {}): Promise<SignOutcome | un
       text: reshape(input.text, parsed, signed.params, url),
       params: signed.params,
       action: args.action ?? 'return',
+      production: ctx.production.value && parsed.kind !== 'order',
+      warnings: ctx.warnings.map((w) => localize(w.text, userLang(), w.args)),
     };
+    if (ctx.warnings.length > 0) {
+      // Non-ASCII text without _input_charset: signed as UTF-8 bytes, read by the gateway as GBK. The fix signs again with it set.
+      const fix = vscode.l10n.t('Add _input_charset=utf-8 and sign again');
+      void vscode.window.showWarningMessage(outcome.warnings[0], fix).then((pick) => {
+        if (pick === fix) void signRequest({ ...args, action: undefined, text: serializeQuery(setParam(params, '_input_charset', 'utf-8'), 'utf-8') });
+      });
+    }
     log.info(`Signed ${getParam(params, 'service') ?? 'a request'} with profile ${profile.name} (${signType}, ${parsed.charset}); pre-sign string: ${signed.presign}`);
     const action = args.action ?? (await askAction(input, outcome, getParam(params, 'service')));
     if (!action) return undefined;
     outcome.action = action;
-    await perform(action, input, outcome);
+    await perform(action, input, outcome, args);
     return outcome;
   } catch (e) {
     reportError(e, vscode.l10n.t('Could not sign the request'));
@@ -170,7 +194,27 @@ async function askAction(input: EditorInput, outcome: SignOutcome, serviceName: 
   return pick?.action;
 }
 
-async function perform(action: SignAction, input: EditorInput, outcome: SignOutcome): Promise<void> {
+/** Opening a production-signed URL sends a real-money request: a modal question, "Don't Open" first. */
+async function confirmOpenProduction(outcome: SignOutcome, args: SignArgs): Promise<boolean> {
+  if (!outcome.production) return true;
+  const host = outcome.url.split('?')[0];
+  if (args.declineProduction === true) {
+    log.info(`Open in browser of a request to production ${host}: declined, nothing opened`);
+    return false;
+  }
+  const stay = vscode.l10n.t("Don't Open");
+  const go = vscode.l10n.t('Open production URL');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Open this signed request to the production gateway in the browser?'),
+    { modal: true, detail: vscode.l10n.t('{0} is a real-money gateway (profile {1}). Nothing is opened unless you confirm.', host, outcome.profile) },
+    stay,
+    go,
+  );
+  if (answer !== go) log.info(`Open in browser of a request to production ${host}: declined, nothing opened`);
+  return answer === go;
+}
+
+async function perform(action: SignAction, input: EditorInput, outcome: SignOutcome, args: SignArgs = {}): Promise<void> {
   switch (action) {
     case 'copy':
       await vscode.env.clipboard.writeText(outcome.url);
@@ -180,6 +224,8 @@ async function perform(action: SignAction, input: EditorInput, outcome: SignOutc
       if (!(await replaceInput(input, outcome.text))) await openText(outcome.text);
       return;
     case 'open':
+      outcome.opened = await confirmOpenProduction(outcome, args);
+      if (!outcome.opened) return;
       // The string as-is: the extension host's openUri takes a string verbatim, while a parsed
       // Uri is re-encoded on the way (`+` becomes %2B, GBK bytes change) and the sign breaks.
       await vscode.env.openExternal(outcome.url as unknown as vscode.Uri);
@@ -304,9 +350,15 @@ export async function showPresignString(args: { text?: string; open?: boolean } 
   try {
     const input = takeInput(args);
     if (!input || input.text.trim() === '') return noInput();
-    const presign = presignFor(parseInput(input.text).params);
+    const parsed = parseInput(input.text);
+    const variant = detectVariant(parsed.params, parsed.kind).value;
+    const presign = variantContent(variant, parsed.params);
     log.info(`Pre-sign string: ${presign}`);
-    if (args.open ?? args.text === undefined) await openText(presign);
+    // Values are signed byte for byte: a value beginning or ending with whitespace is marked below the string.
+    const marks = parsed.params
+      .filter((p) => !isSignatureParam(p.name) && /^\s|\s$/.test(p.value))
+      .map((p) => vscode.l10n.t('Note: the value of "{0}" begins or ends with whitespace, and is signed with it: [{1}]', p.name, p.value.replace(/ /g, '␠').replace(/\t/g, '⇥')));
+    if (args.open ?? args.text === undefined) await openText(marks.length ? `${presign}\n\n${marks.join('\n')}\n` : presign);
     return presign;
   } catch (e) {
     reportError(e, vscode.l10n.t('Could not build the pre-sign string'));

@@ -3,7 +3,7 @@
 // secret this session knows. A stored request is a `.alipay` block, so it can
 // be read, re-opened and re-sent.
 import * as vscode from 'vscode';
-import type { Param } from '../../core/params';
+import { writeLineValue, type Param } from '../../core/params';
 import { isSignatureParam } from '../../core/protocol';
 import { REDACTED } from '../../core/redact';
 import { redactText } from '../shared';
@@ -39,7 +39,7 @@ export interface HistoryEntry {
 /** A resolved request written back as a block (sign left out: it is computed at send time). */
 export function requestBlock(e: { name?: string; method: string; profile: string; signType: string }, params: readonly Param[]): string {
   const lines = [`### ${e.name ?? ''}`.trimEnd(), `# @sign-type ${e.signType}`, `${e.method} ${e.profile}`];
-  for (const p of params) if (!isSignatureParam(p.name)) lines.push(`${p.name} = ${p.value}`);
+  for (const p of params) if (!isSignatureParam(p.name)) lines.push(`${p.name} = ${writeLineValue(p.value)}`);
   return lines.join('\n') + '\n';
 }
 

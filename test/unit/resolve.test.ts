@@ -1,0 +1,137 @@
+// The resolver (core/resolve): each decision with where it came from, bad input
+// in one line (exit 2 in the CLI), values never trimmed, the charset warning,
+// and a production profile's key bound to its own host.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../src/cli';
+import { lineValue, parseInput, writeLineValue } from '../../src/core/params';
+import { BUILT_IN_PROFILES, checkKeyHost, parseProfiles } from '../../src/core/profile';
+import { resolveContext } from '../../src/core/resolve';
+import { parseRequestFile } from '../../src/core/requestFile';
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { stdout: (l) => out.push(l), stderr: (l) => err.push(l), readStdin: async () => Buffer.alloc(0), env, lang: 'en' });
+  return { code, out, err };
+}
+const MD5 = { ALIPAY_MD5_KEY: 'resolvetestkey0123456789abcdefgh' };
+
+describe('core/resolve: decisions with evidence', () => {
+  it('names family, variant, sign type, charset and production, each with where it came from', () => {
+    const ctx = resolveContext({ params: parseInput('service=single_trade_query&partner=2088101122136241&_input_charset=gbk&sign_type=RSA').params, gateway: 'https://MAPI.alipay.com./gateway.do' });
+    assert.equal(ctx.family.value, 'mapi');
+    assert.equal(ctx.variant.value, 'mapi.request');
+    assert.equal(ctx.signType.value, 'RSA');
+    assert.equal(ctx.signType.from.en, 'from sign_type');
+    assert.equal(ctx.charset.value, 'gbk');
+    assert.equal(ctx.charset.from.en, 'from _input_charset');
+    assert.equal(ctx.production.value, true);
+    assert.equal(ctx.signer.value, 'merchant');
+    const open = resolveContext({ params: parseInput('app_id=1&method=alipay.trade.page.pay.return&sign=x').params });
+    assert.deepEqual([open.variant.value, open.signType.value, open.signer.value, open.contentRule.value.dropEmpty], ['openapi.return', 'RSA2', 'alipay', false]);
+    const sandbox = BUILT_IN_PROFILES.find((p) => p.name === 'Sandbox')!;
+    const viaProfile = resolveContext({ params: parseInput('service=x&subject=a').params, profile: sandbox });
+    assert.equal(viaProfile.charset.from.en, 'profile Sandbox');
+    assert.equal(viaProfile.gatewayCharset.value, 'gbk');
+    assert.equal(viaProfile.production.value, false);
+    const wap = resolveContext({ params: parseInput('service=alipay.wap.trade.create.direct&v=1.0&sec_id=0001&notify_data=x&sign=y').params });
+    assert.deepEqual([wap.variant.value, wap.signType.value, wap.signType.from.en], ['wap.notification', 'RSA', 'from sec_id']);
+  });
+
+  it('warns when non-ASCII text is signed without _input_charset (the gateway reads GBK), and only then', () => {
+    const w = resolveContext({ params: parseInput('service=x&subject=测试').params }).warnings;
+    assert.equal(w.length, 1);
+    assert.match(w[0].text.en, /_input_charset.*GBK/);
+    assert.equal(resolveContext({ params: parseInput('service=x&subject=test').params }).warnings.length, 0);
+    assert.equal(resolveContext({ params: parseInput('service=x&_input_charset=utf-8&subject=测试').params }).warnings.length, 0);
+  });
+
+  it('bad input: one line naming the parameter and what to do, exit 2', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['sign', '_input_charset=gbk&charset=utf-8&service=x'], /_input_charset=gbk and charset=utf-8 disagree: keep one/],
+      [['verify', 'service=x&sign=abc', '--variant', 'mapi.reqest'], /--variant: unknown variant "mapi\.reqest" \(use one of/],
+      [['sign', 'partner="2088101122136241"&subject="a b&total_fee="1"'], /the value of "subject" has no closing quote/],
+      [['sign', 'partner="2088101122136241"&subject=ab&total_fee="1"'], /the value of "subject" has no opening quote/],
+      [['verify', 'service=alipay.wap.x&sec_id=0002&notify_data=x&sign=abc'], /sec_id: unknown value "0002"/],
+      [['sign', 'service=x&method=alipay.trade.query&app_id=1'], /Both "service" \(MAPI\) and "method" \(OpenAPI\)/],
+    ];
+    for (const [args, want] of cases) {
+      const r = await cli(args, MD5);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.err.join(' | ')}`);
+      assert.equal(r.err.length, 1, r.err.join(' | '));
+      assert.match(r.err[0], want);
+      assert.deepEqual(r.out, []);
+    }
+  });
+});
+
+describe('values are signed byte for byte', () => {
+  it('subject=foobar%20 signs "foobar " (URL, query, form and JSON input)', async () => {
+    for (const input of ['service=x&subject=foobar%20', 'https://mapi.alipaydev.com/gateway.do?service=x&subject=foobar%20', '{"service":"x","subject":"foobar "}']) {
+      const r = await cli(['sign', input, '--output', 'presign'], MD5);
+      assert.equal(r.code, 0, r.err.join(' | '));
+      assert.deepEqual(r.out, ['service=x&subject=foobar '], input);
+    }
+  });
+
+  it('name = value lines and request files: edge spaces are layout unless the value is quoted', async () => {
+    assert.equal(lineValue('  foobar   '), 'foobar');
+    assert.equal(lineValue(' " foobar " '), ' foobar ');
+    assert.equal(lineValue('"x"'), '"x"', 'quotes without edge whitespace are part of the value');
+    for (const v of [' a', 'b ', 'c', '"d"', '\te\t']) assert.equal(lineValue(writeLineValue(v)), v);
+    const r = await cli(['sign', 'service = x\nsubject = "foobar "   \nbody =  b  \n', '--output', 'presign'], MD5);
+    assert.deepEqual(r.out, ['body=b&service=x&subject=foobar ']);
+    const file = parseRequestFile('### q\nPOST Sandbox\nservice = single_trade_query\nsubject = " with spaces "\n');
+    assert.equal(file.requests[0].params.find((p) => p.name === 'subject')!.value, ' with spaces ');
+  });
+
+  it('sign warns on standard error in one line when non-ASCII text has no _input_charset, and still signs UTF-8 bytes', async () => {
+    const r = await cli(['sign', 'service=x&subject=测试', '--output', 'presign'], MD5);
+    assert.equal(r.code, 0);
+    assert.deepEqual(r.out, ['service=x&subject=测试']);
+    assert.equal(r.err.length, 1);
+    assert.match(r.err[0], /^alipay-toolkit: warning: _input_charset is not set: "subject" .* read it as GBK .* add _input_charset=utf-8/);
+  });
+});
+
+describe('a production profile key signs only for its own host', () => {
+  it('refuses another host in one line naming both hosts', () => {
+    const { profiles } = parseProfiles([{ name: 'Proxy', gateway: 'https://pay.example.com/gateway.do', production: true }]);
+    const prod = profiles.find((p) => p.name === 'Production')!;
+    assert.equal(checkKeyHost(prod, 'https://MAPI.ALIPAY.COM./gateway.do'), undefined);
+    const t = checkKeyHost(prod, 'https://evil.example/gateway.do')!;
+    assert.match(t.en, /"Production" sign only for mapi\.alipay\.com; this request goes to evil\.example/);
+    assert.ok(t.zh.includes('evil.example') && t.zh.includes('mapi.alipay.com'));
+    const proxy = profiles.find((p) => p.name === 'Proxy')!;
+    assert.equal(checkKeyHost(proxy, 'https://pay.example.com/x'), undefined);
+    assert.ok(checkKeyHost(proxy, 'https://mapi.alipay.com/gateway.do'));
+    assert.equal(checkKeyHost(profiles.find((p) => p.name === 'Sandbox')!, 'https://anything.example/'), undefined);
+  });
+});
+
+describe('send to production needs --yes-production, whatever the host spelling', () => {
+  it('refuses trailing-dot, upper-case and user-info spellings of a production host: exit 2, one line, nothing sent', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alipay-resolve-'));
+    try {
+      for (const host of ['https://MAPI.ALIPAY.COM./gateway.do', 'https://u@mapi.alipay.com/gateway.do', 'https://openapi.alipay.com./gateway.do']) {
+        const file = path.join(dir, 'r.alipay');
+        fs.writeFileSync(file, `### q\nPOST ${host}\nservice = single_trade_query\npartner = 2088101122136241\nout_trade_no = T1\n`);
+        const r = await cli(['send', file], MD5);
+        if (host.includes('u@')) {
+          assert.equal(r.code, 2);
+          assert.equal(r.err.length, 1);
+          continue; // a gateway with user info is refused before the production question
+        }
+        assert.equal(r.code, 2, r.err.join(' | '));
+        assert.equal(r.err.length, 1);
+        assert.match(r.err[0], /production gateway .*--yes-production.*Nothing was sent/);
+        assert.deepEqual(r.out, []);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
