@@ -16,6 +16,8 @@ const USAGE = {
   --json                 print the decoded model as JSON (shape: README "Decoding responses")
   --key-file F           MD5 key file, to verify MD5 signatures (or set ALIPAY_MD5_KEY)
   --public-key-file F    Alipay's public key, to verify RSA / RSA2 / DSA signatures
+  --alipay-cert-file F   certificate mode: Alipay's certificate(s) (alipayCertPublicKey_RSA2.crt); the one whose
+                         SN matches the response's alipay_cert_sn verifies it
   --aes-key-file F       the OpenAPI AES key (base64, from the console), to decrypt encrypt_type=AES responses
   --private-key-file F   your private key: decrypts a WAP 2.0 notify_data (sec_id=0001) before verifying
   --charset C            charset of a form body given as bytes (XML declares its own)
@@ -27,6 +29,8 @@ Exit 0 decoded (signature valid, absent or not checked), 1 signature INVALID, 2 
   --json                 以 JSON 输出解析结果（结构见 README “Decoding responses”）
   --key-file F           MD5 密钥文件，用于验证 MD5 签名（或设置 ALIPAY_MD5_KEY）
   --public-key-file F    支付宝公钥，用于验证 RSA / RSA2 / DSA 签名
+  --alipay-cert-file F   公钥证书模式：支付宝公钥证书（alipayCertPublicKey_RSA2.crt）；用 SN 与响应中
+                         alipay_cert_sn 相同的证书验签
   --aes-key-file F       OpenAPI AES 密钥（控制台中的 base64），用于解密 encrypt_type=AES 的响应
   --private-key-file F   商户私钥：验签前解密 WAP 2.0 的 notify_data（sec_id=0001）
   --charset C            以字节给出的表单内容的字符集（XML 自带声明）
@@ -122,7 +126,7 @@ async function readSource(io: CliIO, file: string | undefined): Promise<Buffer> 
 export const command: Subcommand = {
   summary: { en: 'decode a response, notification or return URL: status, labelled fields, signature', zh: '解析响应、异步通知或 return_url：状态、字段说明、签名' },
   async run(args, io) {
-    const a = parseArgs(args, { json: 'flag', 'key-file': 'value', 'public-key-file': 'value', 'private-key-file': 'value', 'aes-key-file': 'value', charset: 'value', rows: 'value', help: 'flag' }, 1);
+    const a = parseArgs(args, { json: 'flag', 'key-file': 'value', 'public-key-file': 'value', 'private-key-file': 'value', 'aes-key-file': 'value', 'alipay-cert-file': 'value', charset: 'value', rows: 'value', help: 'flag' }, 1);
     if (a.flags.has('help')) return printUsage(io, USAGE);
     const keyFile = a.options.get('key-file');
     const publicFile = a.options.get('public-key-file');
@@ -139,8 +143,12 @@ export const command: Subcommand = {
 
     const aesFile = a.options.get('aes-key-file');
     const aesKey = aesFile ? parseAesKey(readFileOrFail(aesFile, 'AES key'), `AES key file "${aesFile}"`) : undefined;
+    const certFile = a.options.get('alipay-cert-file');
+    if (certFile && publicFile) throw new UsageError('Give either --public-key-file or --alipay-cert-file, not both', '--public-key-file 与 --alipay-cert-file 只能给一个');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the X.509 reader loads only in certificate mode
+    const alipayCerts = certFile ? (require('../core/openapi/certSn') as typeof import('../core/openapi/certSn')).readCertificates(readFileOrFail(certFile, 'certificate'), `certificate file "${certFile}"`) : undefined;
     const bytes = await readSource(io, a.positionals[0]);
-    const model = decodeResponse(bytes, { md5Key, publicKey, merchantPrivateKey, aesKey, lang: io.lang, charset: a.options.get('charset') });
+    const model = decodeResponse(bytes, { md5Key, publicKey, merchantPrivateKey, aesKey, alipayCerts, lang: io.lang, charset: a.options.get('charset') });
     if (a.flags.has('json')) printData(io, JSON.stringify(responseToJson(model), null, 2));
     else for (const line of formatModel(model, io.lang, rows)) io.stdout(line);
     return model.signature.verdict === 'invalid' ? EXIT.fail : EXIT.ok;

@@ -138,3 +138,23 @@ describe('keys cert-sn: certificate SNs against openssl + Python', function () {
     assert.match(e.err[0], /都不是 RSA 签名/);
   });
 });
+
+describe('decode in certificate mode: the key of the certificate named by alipay_cert_sn', () => {
+  it('verifies with the matching certificate of several, and says when none matches', async () => {
+    // Two "Alipay" certificates; the response is signed by the second one's key.
+    const a = selfSigned('alipay-a', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'], '/C=CN/O=Ant Financial/CN=Alipay A', 'sha256', '0x0a');
+    const b = selfSigned('alipay-b', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'], '/C=CN/O=Ant Financial/CN=Alipay B', 'sha256', '0x0b');
+    const both = f('alipayCerts.crt');
+    fs.writeFileSync(both, fs.readFileSync(a, 'utf8') + fs.readFileSync(b, 'utf8'));
+    const node = '{"code":"10000","msg":"Success","trade_no":"2024050122001","out_trade_no":"T1","trade_status":"TRADE_SUCCESS"}';
+    const sign = openssl(['dgst', '-sha256', '-sign', f('alipay-b.key')], node).toString('base64');
+    const response = (sn: string) => `{"alipay_trade_query_response":${node},"alipay_cert_sn":"${sn}","sign":"${sign}"}`;
+    const ok = await runCli(['decode', '-', '--alipay-cert-file', both], { stdin: response(oracleSn(b)) });
+    assert.equal(ok.code, 0, ok.err.join('\n'));
+    assert.ok(ok.out.some((l) => /Signature: RSA2 VALID/.test(l)), ok.out.join('\n'));
+    const wrong = await runCli(['decode', '-', '--alipay-cert-file', both], { stdin: response(oracleSn(a)) });
+    assert.equal(wrong.code, 1);
+    const none = await runCli(['decode', '-', '--alipay-cert-file', a], { stdin: response('0123456789abcdef0123456789abcdef') });
+    assert.ok(none.out.some((l) => /No configured Alipay certificate has the SN 0123456789abcdef0123456789abcdef/.test(l)), none.out.join('\n'));
+  });
+});

@@ -4,7 +4,7 @@
 import { localize, Text, ToolkitError } from '../i18n';
 import { aesDecrypt, parseAesKey } from '../openapi/aes';
 import { buildTable, errorView, FieldView, labelField, ResponseModel, TableView, TEXTS } from './model';
-import { verifyOpenApi, VerifyKeys } from './signature';
+import { keysForCert, verifyOpenApi, VerifyKeys } from './signature';
 
 const MAX_JSON_DEPTH = 64;
 
@@ -142,7 +142,9 @@ export function fromOpenApi(text: string, keys: VerifyKeys): ResponseModel {
   const title = success
     ? TEXTS.openapiOk
     : { en: localize(TEXTS.openapiFail, 'en', { code: errCode || '?' }), zh: localize(TEXTS.openapiFail, 'zh', { code: errCode || '?' }) };
-  const signature = verifyOpenApi(node, raw, scalar(top.sign) || undefined, scalar(top.sign_type) || undefined, keys);
+  const picked = keysForCert(keys, scalar(top.alipay_cert_sn) || undefined);
+  let signature = verifyOpenApi(node, raw, scalar(top.sign) || undefined, scalar(top.sign_type) || undefined, picked.keys);
+  if (picked.problem && signature.present) signature = { ...signature, verdict: 'error', reason: picked.problem };
   return {
     kind: 'openapi',
     success: encryption === ENCRYPTED_NO_KEY ? undefined : success,

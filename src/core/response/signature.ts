@@ -21,6 +21,30 @@ export interface VerifyKeys {
   aesKey?: string | Buffer;
   /** The merchant's private key: decrypts a WAP 2.0 notify_data under sec_id=0001. */
   merchantPrivateKey?: string | Buffer | crypto.KeyObject;
+  /** Certificate mode: Alipay's certificates (SN and public key); the one whose SN matches alipay_cert_sn verifies. */
+  alipayCerts?: ReadonlyArray<{ sn: string; publicKey?: crypto.KeyObject }>;
+}
+
+/**
+ * Certificate mode: picks the public key of the certificate named by the
+ * response's `alipay_cert_sn` (the only one when the response names none).
+ * Returns a reason when none matches.
+ */
+export function keysForCert(keys: VerifyKeys, alipayCertSn: string | undefined): { keys: VerifyKeys; problem?: Text } {
+  const certs = keys.alipayCerts;
+  if (!certs || certs.length === 0) return { keys };
+  const cert = alipayCertSn ? certs.find((c) => c.sn === alipayCertSn) : certs.length === 1 ? certs[0] : undefined;
+  if (!cert) {
+    const have = certs.map((c) => c.sn).join(', ');
+    return {
+      keys: { ...keys, publicKey: undefined },
+      problem: alipayCertSn
+        ? T(`No configured Alipay certificate has the SN ${alipayCertSn} named by alipay_cert_sn (have: ${have}): download Alipay's current certificate from the console.`, `配置的支付宝证书中没有 alipay_cert_sn 指定的 SN ${alipayCertSn}（已有：${have}）：请从控制台下载支付宝当前的证书。`)
+        : T(`The response names no alipay_cert_sn and ${certs.length} certificates are configured: cannot tell which one signed.`, `响应没有 alipay_cert_sn，而配置了 ${certs.length} 个证书：无法判断由哪个签名。`),
+    };
+  }
+  if (!cert.publicKey) return { keys: { ...keys, publicKey: undefined }, problem: T(`The certificate ${cert.sn} holds a key this tool cannot verify with (SM2?).`, `证书 ${cert.sn} 的公钥本工具无法用于验签（SM2？）。`) };
+  return { keys: { ...keys, publicKey: cert.publicKey } };
 }
 
 const T = (en: string, zh: string): Text => ({ en, zh });
