@@ -46,7 +46,28 @@
     return v === 'valid' ? 'ok' : v === 'invalid' || v === 'error' ? 'bad' : 'warn';
   }
 
-  function renderBanner(parent, m) {
+  /** The outcome first: trade_status (or the error code), out_trade_no, profile and time, before any long table. */
+  function outcomeFacts(m, profile) {
+    const find = (name) => (m.fields || []).concat(m.request || []).find((f) => f.name === name);
+    const facts = el('div', 'facts');
+    facts.id = 'outcome';
+    const status = find('trade_status');
+    const add = (label, value) => {
+      if (!value) return;
+      const span = el('span', 'fact');
+      span.appendChild(el('span', 'factName', label + ' '));
+      span.appendChild(el('code', undefined, value));
+      facts.appendChild(span);
+    };
+    if (m.error) add('error', m.error.code);
+    else if (status) add('trade_status', status.raw + (status.meaning ? ' (' + tx(status.meaning) + ')' : ''));
+    add('out_trade_no', find('out_trade_no') && find('out_trade_no').raw);
+    add(s('sig.profile'), profile);
+    add('⏱', new Date().toLocaleTimeString());
+    return facts;
+  }
+
+  function renderBanner(parent, m, profile) {
     const st = m.status || {};
     const cls = st.success === true ? 'ok' : st.success === false ? 'bad' : 'info';
     const b = el('section', 'banner ' + cls);
@@ -55,6 +76,7 @@
     const kind = el('div', 'kind', s('kind.' + m.kind) + (m.service ? ' · ' + m.service : '') + ' · ' + m.charset);
     b.appendChild(kind);
     b.appendChild(el('div', 'title', tx(st.title)));
+    b.appendChild(outcomeFacts(m, profile));
     if (st.detail) b.appendChild(el('div', 'detail', tx(st.detail)));
     // Charset mismatch, control/bidi characters (shown escaped), omitted columns: said before the values.
     if (Array.isArray(m.warnings)) for (const w of m.warnings) b.appendChild(el('div', 'warning', '⚠ ' + tx(w)));
@@ -311,6 +333,7 @@
   }
 
   let receivedAt = 0;
+  let shownSource = '';
 
   function render(msg) {
     afterPaint = [];
@@ -321,7 +344,7 @@
     const page = el('main');
     const m = msg.model;
     header(page, msg.sourceLabel);
-    renderBanner(page, m);
+    renderBanner(page, m, msg.profile);
     renderSignature(page, m.signature, msg.profile);
     const sections = ['status', 'signature'];
     if (m.request.length) {
@@ -345,6 +368,10 @@
     renderRaw(page, undefined);
     sections.push('raw');
     root.replaceChildren(page);
+    // Another document starts at the top; the same one keeps its place while it is edited.
+    const key = JSON.stringify(msg.state && msg.state.source);
+    if (key !== shownSource) window.scrollTo(0, 0);
+    shownSource = key;
     done(msg.renderId, sections, rows);
   }
 

@@ -14,6 +14,7 @@ import { signParams } from '../../src/core/sign';
 import type { SignOutcome } from '../../src/extension/commands/sign';
 import type { SendOutcome } from '../../src/extension/requestFile/commands';
 import { formOf, startPrefixProxy } from '../support/prefixProxy';
+import { waitForWebviewText } from './probe';
 import { activateExtension, exec } from './shell-helpers';
 
 type Shown = { message: string; options: unknown; items: unknown[] };
@@ -219,6 +220,11 @@ describe('Editor defects (#15)', function () {
     await exec('alipay.previewResponse', { text: xml });
     const labels = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
     assert.ok(labels.some((l) => /single_trade_query · ORDER-8/.test(l)), labels.join(' | '));
+    // The outcome leads: trade_status and out_trade_no in the status banner, before the long tables.
+    const frame = await waitForWebviewText('out_trade_no ORDER-8', 15000, { html: true });
+    const html = frame.html ?? '';
+    assert.match(frame.text, /trade_status WAIT_BUYER_PAY/);
+    assert.ok(html.indexOf('id="outcome"') >= 0 && html.indexOf('id="outcome"') < html.indexOf('id="fields"'), 'the outcome comes before the fields');
   });
 
   it('7: the production question is modal and its default button does not send', async () => {
