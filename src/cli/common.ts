@@ -4,8 +4,7 @@ import { BUILT_IN_PROFILES, checkGateway as checkGatewayRule } from '../core/pro
 import { Charset, decode, normalizeCharset } from '../core/charset';
 import { isToolkitError } from '../core/i18n';
 import { LoadedKey, loadPrivateKey, loadPublicKey } from '../core/keys';
-import { ParsedInput, getParam, parseInput } from '../core/params';
-import { SignType, normalizeSignType } from '../core/sign';
+import { ParsedInput, parseInput } from '../core/params';
 import { CliIO, UsageError, readFileOrFail, readInput } from './io';
 
 /** The built-in Sandbox profile's gateway: the default target when none is given. */
@@ -46,14 +45,6 @@ export async function readParams(io: CliIO, input: string | undefined, charsetOp
     rawQuery = t.replace(/^\?/, '');
   }
   return { parsed, rawQuery, text };
-}
-
-/** --sign-type, else the input's sign_type, else MD5. */
-export function pickSignType(option: string | undefined, parsed: ParsedInput): { signType: SignType; from: string } {
-  if (option) return { signType: normalizeSignType(option), from: '--sign-type' };
-  const fromInput = getParam(parsed.params, 'sign_type');
-  if (fromInput) return { signType: normalizeSignType(fromInput), from: 'the input' };
-  return { signType: 'MD5', from: 'the default' };
 }
 
 /** The MD5 key from --key-file, else ALIPAY_MD5_KEY; surrounding whitespace (a file's newline) trimmed. */

@@ -13,6 +13,7 @@
 import * as crypto from 'node:crypto';
 import type { Text } from './i18n';
 import { lineValue, type Param } from './params';
+import { isSignParam, isSignTypeParam } from './protocol';
 
 export type Method = 'GET' | 'POST';
 
@@ -238,12 +239,11 @@ export function parseRequestFile(input: string): ParsedFile {
       problems.push(problem('BAD_NAME', 'error', 'Line {line}: "{name}" is not a parameter name (letters, digits, _ . - only)', '第 {line} 行："{name}" 不是参数名（只能含字母、数字、_ . -）', nameSpan, { line: i + 1, name: name.slice(0, 60) }));
       return;
     }
-    const lower = name.toLowerCase();
-    if (lower === 'sign') {
+    if (isSignParam(name)) {
       problems.push(problem('HAND_SIGN', 'error', 'Line {line}: "sign" is computed when the request is sent; remove this line', '第 {line} 行："sign" 在发送时计算，请删除这一行', nameSpan, { line: i + 1 }));
       return;
     }
-    if (lower === 'sign_type') {
+    if (isSignTypeParam(name)) {
       problems.push(problem('HAND_SIGN_TYPE', 'error', 'Line {line}: "sign_type" is set at send time; write "# @sign-type {value}" instead', '第 {line} 行："sign_type" 在发送时设置；请改写为 "# @sign-type {value}"', nameSpan, { line: i + 1, value: value.toUpperCase() || 'MD5' }));
       return;
     }

@@ -7,6 +7,7 @@ import type { HoverInfo, QueryInfo } from '../core/hoverInfo';
 import { hoverText } from '../core/terminal';
 import { Lang, Text } from '../core/i18n';
 import type { Param } from '../core/params';
+import { isSignParam } from '../core/protocol';
 import { userLang } from './l10n';
 
 /** Result of checking a URL's `sign` with the key of the profile whose gateway the URL names. */
@@ -146,7 +147,7 @@ export class AlipayHoverProvider implements vscode.HoverProvider {
     const info = this.core.hoverInfoAt(text, pos.character - from);
     if (!info) return undefined;
     let check: SignCheck | undefined;
-    if (info.query && !info.query.error && info.query.params.some((p) => p.name === 'sign') && this.deps.verifySign) {
+    if (info.query && !info.query.error && info.query.params.some((p) => isSignParam(p.name)) && this.deps.verifySign) {
       try {
         check = await this.deps.verifySign(info.query.params.map(({ name, value }) => ({ name, value })), info.query.gateway);
       } catch (e) {
