@@ -17,6 +17,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { XMLParser } = require('fast-xml-parser');
 const { statementXml } = require('../scripts/gen-statement');
+const { summary } = require('./lib/summary');
 
 const ROOT = path.join(__dirname, '..');
 const GOAL = 1.5;
@@ -76,6 +77,7 @@ async function main() {
     console.log(`  bare fast-xml-parser parse   ${b.toFixed(1)} ms`);
     console.log(`  decodeResponse (bytes→model) ${d.toFixed(1)} ms`);
     console.log(`  ratio ${ratio.toFixed(2)}x (goal ≤ ${GOAL}x) ${ratio <= GOAL ? 'OK' : 'OVER'}`);
+    summary({ name: 'decode 2,500-row statement', figure: d, unit: 'ms', anchor: b, anchorName: 'bare fast-xml-parser parse', ratio, goal: GOAL, higherIsBetter: false });
     const maxMb = MAX_RESPONSE_BYTES / 1024 / 1024;
     console.log(`  throughput ${(bytes.length / 1024 / 1024 / (d / 1000)).toFixed(1)} MB/s → the ${maxMb} MB input bound decodes in ~${((maxMb * d * 1024 * 1024) / bytes.length / 1000).toFixed(2)} s`);
   } finally {
