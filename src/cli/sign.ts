@@ -4,11 +4,12 @@ import { resolveContext } from '../core/resolve';
 import { signOrderString } from '../core/variants';
 import type { Subcommand } from './subcommand';
 import { Charset, normalizeCharset } from '../core/charset';
-import { getParam, serializeQuery, buildUrl } from '../core/params';
+import { getParam, serializeQuery, buildUrl, type Param } from '../core/params';
 import { SigningKey, assertEncodable, signParams } from '../core/sign';
 import { oneOf, parseArgs } from './args';
 import { SANDBOX_GATEWAY, checkGateway, printUsage, readMd5Key, readParams, readPrivateKeyFile } from './common';
-import { EXIT, UsageError, printData } from './io';
+import { EXIT, UsageError, printData, readFileOrFail, type CliIO } from './io';
+import { FAMILIES, type Family } from '../core/protocol';
 
 const OUTPUTS = ['url', 'query', 'presign', 'sign', 'json'] as const;
 
@@ -21,6 +22,8 @@ const USAGE = {
   --charset C              utf-8 | gbk | gb2312 (default: the input's _input_charset, else utf-8)
   --gateway URL            https gateway (default: the input URL's gateway, else ${SANDBOX_GATEWAY})
   --output O               url | query | presign | sign | json (default url)
+  --app-cert-file F        OpenAPI certificate mode: the app certificate (appCertPublicKey_….crt); adds app_cert_sn
+  --alipay-root-cert-file F  OpenAPI certificate mode: the root chain (alipayRootCert.crt); adds alipay_root_cert_sn
 Sets or replaces sign and sign_type. Exit 0 signed, 2 bad input or usage.`,
   zh: `alipay-toolkit sign [INPUT] [选项]
   INPUT                    网关 URL、查询串、JSON、name=value 行、@文件，或 - / 省略表示标准输入
@@ -30,6 +33,8 @@ Sets or replaces sign and sign_type. Exit 0 signed, 2 bad input or usage.`,
   --charset C              utf-8 | gbk | gb2312（默认：输入中的 _input_charset，否则 utf-8）
   --gateway URL            https 网关（默认：输入 URL 的网关，否则 ${SANDBOX_GATEWAY}）
   --output O               url | query | presign | sign | json（默认 url）
+  --app-cert-file F        OpenAPI 公钥证书模式：应用公钥证书（appCertPublicKey_….crt）；加入 app_cert_sn
+  --alipay-root-cert-file F  OpenAPI 公钥证书模式：支付宝根证书（alipayRootCert.crt）；加入 alipay_root_cert_sn
 设置或替换 sign 与 sign_type。退出码 0 成功，2 输入或用法错误。`,
 };
 
@@ -41,12 +46,25 @@ function sameCharset(name: string): Charset | undefined {
   }
 }
 
+/** Certificate mode: app_cert_sn / alipay_root_cert_sn set before signing (they are signed), a warning per certificate out of its validity period. */
+function withCertSns(io: CliIO, params: Param[], family: Family, appFile: string | undefined, rootFile: string | undefined): Param[] {
+  if (!appFile && !rootFile) return params;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the X.509 reader loads only in certificate mode
+  const { addCertSns } = require('../core/openapi/certMode') as typeof import('../core/openapi/certMode');
+  const r = addCertSns(params, family, {
+    app: appFile ? { bytes: readFileOrFail(appFile, 'certificate'), source: `app certificate "${appFile}"` } : undefined,
+    root: rootFile ? { bytes: readFileOrFail(rootFile, 'certificate'), source: `root certificate "${rootFile}"` } : undefined,
+  });
+  for (const w of r.warnings) io.stderr(`alipay-toolkit: ${w[io.lang]}`);
+  return r.params;
+}
+
 export const command: Subcommand = {
   summary: { en: 'sign a request (MD5, RSA, RSA2, DSA) and print the URL', zh: '对请求签名（MD5、RSA、RSA2、DSA）并输出 URL' },
   async run(args, io) {
     const a = parseArgs(
       args,
-      { 'key-file': 'value', 'private-key-file': 'value', 'sign-type': 'value', charset: 'value', gateway: 'value', output: 'value', help: 'flag' },
+      { 'key-file': 'value', 'private-key-file': 'value', 'sign-type': 'value', charset: 'value', gateway: 'value', output: 'value', 'app-cert-file': 'value', 'alipay-root-cert-file': 'value', help: 'flag' },
       1,
     );
     if (a.flags.has('help')) return printUsage(io, USAGE);
@@ -62,6 +80,12 @@ export const command: Subcommand = {
     const signType = ctx.signType.value;
     const from = ctx.signType.from[io.lang];
     for (const w of ctx.warnings) io.stderr(`alipay-toolkit: ${io.lang === 'zh' ? '警告' : 'warning'}: ${localize(w.text, io.lang, w.args)}`);
+
+    const certFlags = ['app-cert-file', 'alipay-root-cert-file'].filter((n) => a.options.has(n));
+    if (certFlags.length > 0 && ctx.family.value !== 'openapi') {
+      const { CERT_MODE_MAPI } = require('../core/openapi/certMode') as typeof import('../core/openapi/certMode'); // eslint-disable-line @typescript-eslint/no-require-imports -- certificate mode loads on use
+      throw new UsageError(`--${certFlags[0]}: ${CERT_MODE_MAPI.en}`, `--${certFlags[0]}：${CERT_MODE_MAPI.zh}`, { family: FAMILIES[ctx.family.value].label[io.lang] });
+    }
 
     const declared = getParam(params, '_input_charset');
     if (a.options.has('charset') && declared && sameCharset(declared) !== charset) {
@@ -103,7 +127,7 @@ export const command: Subcommand = {
       else printData(io, output === 'presign' ? order.content : output === 'sign' ? order.sign : order.orderString);
       return EXIT.ok;
     }
-    const result = signParams(params, signType, key, charset);
+    const result = signParams(withCertSns(io, params, ctx.family.value, a.options.get('app-cert-file'), a.options.get('alipay-root-cert-file')), signType, key, charset);
     let gateway = explicitGateway ?? SANDBOX_GATEWAY;
     if (!explicitGateway && parsed.gateway && (output === 'url' || output === 'json')) gateway = checkGateway(parsed.gateway, 'the input URL');
     const query = serializeQuery(result.params, charset);

@@ -8,7 +8,8 @@ import { buildHttpRequest } from './gateway';
 import { format, ToolkitError, type Text } from './i18n';
 import { getParam, type Param } from './params';
 import { checkGateway, checkKeyHost, type Profile } from './profile';
-import { isProduction } from './protocol';
+import { MAPI_CHARSET_PARAM, OPENAPI_CHARSET_PARAM, isProduction } from './protocol';
+import { charsetParamToFill } from './resolve';
 import { parseRequestFile, resolveRequest, type Method, type ParsedFile, type ParsedRequest, type Problem, type ResolveContext } from './requestFile';
 import { normalizeSignType, signParams, type SignType, type SigningKey } from './sign';
 
@@ -120,12 +121,14 @@ export function prepareRequest(file: ParsedFile | string, request: ParsedRequest
   if (foreign) throw new ToolkitError('KEY_HOST', { en: `Request {n}: ${foreign.en}`, zh: `第 {n} 个请求：${foreign.zh}` }, { n: req.index });
   const signType = normalizeSignType(resolved.signType ?? profile.signType ?? 'MD5');
   let params = resolved.params;
-  let charsetName = getParam(params, '_input_charset');
-  if (charsetName === undefined || charsetName === '') {
-    // The protocol wants _input_charset on every request (and in the query string): use the profile's.
+  // Every request names its charset (MAPI: _input_charset, in the query string; OpenAPI: charset): else the profile's.
+  const fillName = charsetParamToFill(params.filter((p) => p.value !== ''));
+  let charsetName = fillName ? undefined : getParam(params, MAPI_CHARSET_PARAM) || getParam(params, OPENAPI_CHARSET_PARAM);
+  if (fillName) {
     charsetName = profile.charset || 'utf-8';
-    params = [...params.filter((p) => p.name !== '_input_charset'), { name: '_input_charset', value: charsetName }];
+    params = [...params.filter((p) => p.name !== fillName), { name: fillName, value: charsetName }];
   }
+  charsetName ??= profile.charset || 'utf-8';
   const charset = normalizeCharset(charsetName);
   const service = getParam(params, 'service');
   return {

@@ -196,6 +196,25 @@ export function charsetWarning(params: readonly Param[], family: Family, declare
   };
 }
 
+/**
+ * The charset parameter to add to a request that declares none: `_input_charset`
+ * for MAPI, `charset` for OpenAPI (by the family its parameters are).
+ * Undefined when it already declares one the gateway reads.
+ */
+export function charsetParamToFill(params: readonly Param[], kind?: InputKind): string | undefined {
+  let family: Family = 'mapi';
+  try {
+    family = VARIANTS[detectVariant(params, kind).value].family;
+  } catch {
+    // service and method both present: the resolver names that problem when signing; MAPI's name as before
+  }
+  const name = FAMILIES[family].charsetParam;
+  const has = (n: string): boolean => params.some((p) => p.name === n);
+  // OpenAPI reads either name (resolveCharset checks they agree); the MAPI gateway only _input_charset.
+  if (has(name) || (family === 'openapi' && has(MAPI_CHARSET_PARAM))) return undefined;
+  return name;
+}
+
 /** Everything a front end needs to sign or verify `input`, each value with its evidence. */
 export function resolveContext(input: ResolveInput): ProtocolContext {
   const { params, profile } = input;

@@ -4,42 +4,17 @@
 // `openssl x509 -nameopt RFC2253` prints it (already reversed), the serial
 // converted to decimal and MD5 by Python's hashlib.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { certSn, rootCertSn, validityWarning } from '../../src/core/openapi/certSn';
 import { runCli } from '../unit/support/cliRun';
 import { openssl, tempDir } from '../unit/support/signing';
+import { expiredCert, issued as issuedIn, oracleSn, selfSigned as selfSignedIn } from './cert-helpers';
 
 const dir = tempDir('alipay-cert-');
 const f = (name: string): string => path.join(dir, name);
-
-/** md5(issuer RFC2253 + decimal serial), computed by openssl + Python, not by our code. */
-function oracleSn(certFile: string): string {
-  const out = openssl(['x509', '-in', certFile, '-noout', '-issuer', '-serial', '-nameopt', 'RFC2253,-esc_msb']).toString('utf8');
-  const issuer = /^issuer=(.*)$/m.exec(out)![1];
-  const serial = /^serial=([0-9A-Fa-f]+)$/m.exec(out)![1];
-  return execFileSync('python3', ['-c', 'import hashlib,sys; print(hashlib.md5((sys.argv[1] + str(int(sys.argv[2], 16))).encode("utf-8")).hexdigest())', issuer, serial]).toString().trim();
-}
-
-function selfSigned(name: string, keyArgs: string[], subject: string, digest: string, serial: string): string {
-  const key = f(`${name}.key`);
-  const crt = f(`${name}.crt`);
-  openssl([...keyArgs, '-out', key]);
-  openssl(['req', '-x509', '-key', key, '-out', crt, '-days', '30', '-subj', subject, `-${digest}`, '-set_serial', serial, '-utf8']);
-  return crt;
-}
-
-/** A leaf issued by `caName` (so issuer != subject, as for a real app certificate). */
-function issued(name: string, caName: string, subject: string, serial: string): string {
-  const key = f(`${name}.key`);
-  const csr = f(`${name}.csr`);
-  const crt = f(`${name}.crt`);
-  openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', key]);
-  openssl(['req', '-new', '-key', key, '-subj', subject, '-out', csr, '-utf8']);
-  openssl(['x509', '-req', '-in', csr, '-CA', f(`${caName}.crt`), '-CAkey', f(`${caName}.key`), '-set_serial', serial, '-days', '30', '-sha256', '-out', crt]);
-  return crt;
-}
+const selfSigned = (name: string, keyArgs: string[], subject: string, digest: string, serial: string): string => selfSignedIn(dir, name, keyArgs, subject, digest, serial);
+const issued = (name: string, caName: string, subject: string, serial: string): string => issuedIn(dir, name, caName, subject, serial);
 
 let sm2: string | undefined;
 let rsa1: string;
@@ -106,14 +81,7 @@ describe('keys cert-sn: certificate SNs against openssl + Python', function () {
   });
 
   it('an expired certificate gets a warning with its dates (stderr), the SN still printed', async () => {
-    fs.writeFileSync(
-      f('ca.cnf'),
-      '[ ca ]\ndefault_ca = d\n[ d ]\ndatabase = ' + f('index.txt') + '\nnew_certs_dir = ' + dir + '\nserial = ' + f('serial') + '\ndefault_md = sha256\npolicy = p\nunique_subject = no\npreserve = yes\n[ p ]\ncountryName = optional\norganizationName = optional\ncommonName = supplied\n[ req ]\ndistinguished_name = dn\n[ dn ]\n',
-    );
-    fs.writeFileSync(f('index.txt'), '');
-    fs.writeFileSync(f('serial'), '0A1B\n');
-    openssl(['req', '-new', '-key', f('rsa-sha1.key'), '-subj', '/C=CN/O=Old/CN=Expired App', '-out', f('old.csr'), '-config', f('ca.cnf')]);
-    openssl(['ca', '-batch', '-config', f('ca.cnf'), '-selfsign', '-keyfile', f('rsa-sha1.key'), '-in', f('old.csr'), '-out', f('old.crt'), '-startdate', '20200101000000Z', '-enddate', '20210101000000Z', '-notext']);
+    expiredCert(dir, 'old', f('rsa-sha1.key'), '/C=CN/O=Old/CN=Expired App');
     const r = await runCli(['keys', 'cert-sn', f('old.crt')]);
     assert.equal(r.code, 0);
     assert.equal(r.out[0], oracleSn(f('old.crt')));

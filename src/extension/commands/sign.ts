@@ -12,16 +12,18 @@
  *   alipay.showPresignString({ text?, open? }) → string | undefined
  * Without arguments they read the editor (see ../editorInput) and ask.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { service } from '../../core/catalog/services';
 import { Charset, normalizeCharset } from '../../core/charset';
 import { describeFinding, diagnose } from '../../core/doctor';
 import { ParsedInput, Param, writeLineValue, buildUrl, getParam, parseInput, serializeQuery, setParam } from '../../core/params';
 import { Profile, checkKeyHost } from '../../core/profile';
-import { localize } from '../../core/i18n';
-import { isSignParam, isSignatureParam } from '../../core/protocol';
+import { localize, type Text } from '../../core/i18n';
+import { isSignParam, isSignatureParam, type Family } from '../../core/protocol';
 import { signOrderString, variantContent } from '../../core/variants';
-import { detectVariant, resolveContext, resolveSignType, verifyingKeyRole } from '../../core/resolve';
+import { charsetParamToFill, detectVariant, resolveContext, resolveSignType, verifyingKeyRole } from '../../core/resolve';
 import { verifyMessage } from '../../core/response/signature';
 import { SignType, VerifyingKey, signParams } from '../../core/sign';
 import { EditorInput, replaceInput, scopeLabel, takeInput } from '../editorInput';
@@ -112,6 +114,37 @@ function reshape(input: string, parsed: ParsedInput, params: Param[], url: strin
   }
 }
 
+/**
+ * OpenAPI certificate mode: a profile naming certificate files signs with
+ * app_cert_sn / alipay_root_cert_sn set first (they are signed parameters).
+ * MAPI requests have no certificate mode; the family is the resolver's.
+ */
+async function withProfileCertSns(profile: Profile, params: Param[], family: Family): Promise<Param[]> {
+  if (family !== 'openapi' || (!profile.appCertPath && !profile.alipayRootCertPath)) return params;
+  const read = async (file: string, what: Text): Promise<{ bytes: Buffer; source: string }> => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const full = path.isAbsolute(file) || !folder ? file : path.join(folder, file);
+    const source = `${localize(what, userLang())} "${file}"`;
+    try {
+      return { bytes: await fs.promises.readFile(full), source };
+    } catch (e) {
+      throw new ToolkitError('CERT_READ', { en: 'Profile {profile}: cannot read {what} "{file}" ({reason})', zh: '配置 {profile}：无法读取{what} "{file}"（{reason}）' }, { profile: profile.name, what: localize(what, userLang()), file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    }
+  };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the X.509 reader loads only in certificate mode
+  const { addCertSns } = require('../../core/openapi/certMode') as typeof import('../../core/openapi/certMode');
+  const r = addCertSns(params, family, {
+    app: profile.appCertPath ? await read(profile.appCertPath, { en: 'app certificate', zh: '应用公钥证书' }) : undefined,
+    root: profile.alipayRootCertPath ? await read(profile.alipayRootCertPath, { en: 'Alipay root certificate', zh: '支付宝根证书' }) : undefined,
+  });
+  for (const w of r.warnings) {
+    const text = localize(w, userLang());
+    log.warn(text);
+    void vscode.window.showWarningMessage(text);
+  }
+  return r.params;
+}
+
 export async function signRequest(args: SignArgs = {}): Promise<SignOutcome | undefined> {
   try {
     const input = takeInput(args);
@@ -124,7 +157,9 @@ export async function signRequest(args: SignArgs = {}): Promise<SignOutcome | un
       if (profile.partner && getParam(params, 'partner') === undefined) params = setParam(params, 'partner', profile.partner);
       // OpenAPI profiles name the app with app_id, not partner.
       if (profile.appId && getParam(params, 'method') !== undefined && getParam(params, 'app_id') === undefined) params = setParam(params, 'app_id', profile.appId);
-      if (getParam(params, '_input_charset') === undefined) params = setParam(params, '_input_charset', parsed.charset);
+      // _input_charset for MAPI, charset for OpenAPI: core decides by the request's family.
+      const charsetParam = charsetParamToFill(params, parsed.kind);
+      if (charsetParam) params = setParam(params, charsetParam, parsed.charset);
     }
     // The one resolver: sign type (sign_type / sec_id, else the profile's), production, the charset warning.
     const gatewayUrl = parsed.gateway ?? profile.gateway;
@@ -138,7 +173,7 @@ export async function signRequest(args: SignArgs = {}): Promise<SignOutcome | un
     const order = parsed.kind === 'order' ? signOrderString(params, signType, key, parsed.charset) : undefined;
     const signed = order
       ? { presign: order.content, sign: order.sign, params: [...params.filter((p) => !isSignatureParam(p.name)), { name: 'sign', value: order.sign }, { name: 'sign_type', value: signType }] }
-      : signParams(params, signType, key, parsed.charset);
+      : signParams(await withProfileCertSns(profile, params, ctx.family.value), signType, key, parsed.charset);
     const url = order ? order.orderString : buildUrl(parsed.gateway ?? profile.gateway, signed.params, parsed.charset);
     const outcome: SignOutcome = {
       profile: profile.name,
