@@ -66,7 +66,8 @@ export interface ScanOptions {
   chunkSize?: number;
   /**
    * Threads to scan with (this one included). Default: one per CPU, at most 4,
-   * and 1 below 16 MB, where starting a worker costs more than it saves.
+   * and no more than one plus the idle CPUs (load average); 1 below 16 MB,
+   * where starting a worker costs more than it saves.
    */
   threads?: number;
 }
@@ -76,7 +77,11 @@ const MIN_PARALLEL_BYTES = 16 * 1024 * 1024;
 function defaultThreads(total: number): number {
   if (total < MIN_PARALLEL_BYTES) return 1;
   const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(cpus, 4));
+  // A worker only pays when a CPU is idle to run it: on a busy machine (load average at or
+  // above the CPU count) extra threads just queue behind other processes and add their
+  // start-up and merging cost. loadavg() is [0, 0, 0] on Windows: every CPU counts there.
+  const idle = Math.floor(cpus - os.loadavg()[0]);
+  return Math.max(1, Math.min(cpus, 4, 1 + idle));
 }
 
 /**
