@@ -1,6 +1,7 @@
 // Enumerations from the seeds and catalog-facts.md. `needsField` marks values
 // too short or common to explain in free text (T, 1, POST…): those are only
 // explained when the field they belong to is known.
+import { OPENAPI_ENUMS } from './openapi';
 import type { CatalogSource, EnumDef, EnumValue, Text } from './types';
 
 const T = (en: string, zh: string): Text => ({ en, zh });
@@ -217,6 +218,8 @@ const ENUMS: EnumDef[] = [
       inferred(v('batch_refund_notify', '批量退款结果通知', 'Batch refund result notification')),
     ],
   },
+  // OpenAPI trade methods (fund_change, retry_flag, product_code…): openapi.ts.
+  ...OPENAPI_ENUMS,
 ];
 
 const BY_NAME = new Map(ENUMS.map((e) => [e.name, e]));

@@ -1,6 +1,7 @@
 // Error codes: the MAPI gateway/system/business codes from the seeds and
 // catalog-facts.md, plus the OpenAPI common codes and the sub-codes developers
 // meet most. `check` lists what to look at, most likely cause first.
+import { OPENAPI_TRADE_ERRORS, openApiSeenIn } from './openapi';
 import type { CatalogSource, ErrorEntry, ErrorLevel, Text } from './types';
 
 const T = (en: string, zh: string): Text => ({ en, zh });
@@ -327,7 +328,11 @@ const OPENAPI: ErrorEntry[] = [
   ]),
 ];
 
-const ALL: ErrorEntry[] = [...MAPI, ...OPENAPI];
+/** OpenAPI codes with the trade methods they come from (openapi.ts adds the codes it names that were missing). */
+const SEEN_IN = openApiSeenIn();
+const withMethods = (e: ErrorEntry): ErrorEntry => (SEEN_IN.has(e.code) ? { ...e, seenIn: [...(e.seenIn ?? []), ...SEEN_IN.get(e.code)!] } : e);
+
+const ALL: ErrorEntry[] = [...MAPI, ...[...OPENAPI, ...OPENAPI_TRADE_ERRORS].map(withMethods)];
 const BY_CODE = new Map<string, ErrorEntry>(ALL.map((e) => [e.code, e]));
 const BY_UPPER = new Map<string, ErrorEntry>(ALL.filter((e) => e.code.includes('.')).map((e) => [e.code.toUpperCase(), e]));
 

@@ -4,4 +4,5 @@ export * from './types';
 export { errorByCode, allErrors, LEVEL_TEXT } from './errors';
 export { enumFor, enumByName, enumValue, allEnums } from './enums';
 export { service, allServices, paramSpec, commonParams } from './services';
-export { field, allFields } from './fields';
+export { field, allFields, openApiField } from './fields';
+export { openApiMethod, allOpenApiMethods, type OpenApiMethod } from './openapi';

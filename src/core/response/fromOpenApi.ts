@@ -1,6 +1,7 @@
 // OpenAPI JSON responses (`{"alipay_trade_query_response":{…},"sign":"…"}`)
 // → ResponseModel. The signature covers the node's raw text exactly as
 // received, so the node is located in the text, never re-serialised.
+import { errorByCode, openApiField } from '../catalog';
 import { localize, Text, ToolkitError } from '../i18n';
 import { aesDecrypt, parseAesKey } from '../openapi/aes';
 import { buildTable, errorView, FieldView, labelField, ResponseModel, TableView, TEXTS } from './model';
@@ -72,11 +73,15 @@ function walk(obj: Record<string, unknown>, path: string, depth: number, fields:
     const here = path ? `${path}/${k}` : k;
     if (Array.isArray(v) && v.length > 0 && v.every((x) => x && typeof x === 'object' && !Array.isArray(x))) {
       const recs = v.map((x) => Object.entries(x as Record<string, unknown>).map(([ck, cv]) => [ck, scalar(cv)] as [string, string]));
-      tables.push(buildTable(k, here, recs));
+      tables.push(buildTable(k, here, recs, openApiField));
     } else if (v && typeof v === 'object' && !Array.isArray(v) && depth < MAX_JSON_DEPTH) {
       walk(v as Record<string, unknown>, here, depth + 1, fields, tables);
     } else {
-      fields.push(labelField(k, scalar(v), path || undefined));
+      const f = labelField(k, scalar(v), path || undefined, openApiField);
+      // code / sub_code: the value's meaning is the catalog's code entry (10000, ACQ.TRADE_NOT_EXIST…).
+      const entry = !path && (k === 'code' || k === 'sub_code') ? errorByCode(f.raw) : undefined;
+      if (entry) f.meaning = entry.meaning;
+      fields.push(f);
     }
   }
 }
@@ -88,6 +93,12 @@ const ENCRYPTED_NO_KEY: Text = {
 const DECRYPTED: Text = {
   en: 'Decrypted with the AES key (encrypt_type=AES); the signature was checked over the ciphertext.',
   zh: '已用 AES 密钥解密（encrypt_type=AES）；签名按密文验证。',
+};
+
+// 10003 (alipay.trade.pay): neither paid nor failed yet; the answer is to query, then cancel.
+const PENDING: Text = {
+  en: 'Payment in progress (code 10003): the buyer has not confirmed yet; query the trade, cancel it if it stays unpaid',
+  zh: '支付处理中（code 10003）：用户尚未确认付款；请查询交易，仍未支付则撤销',
 };
 
 export function isOpenApiJson(text: string): boolean {
@@ -139,17 +150,20 @@ export function fromOpenApi(text: string, keys: VerifyKeys): ResponseModel {
     const parent = errorView(code);
     if (parent.entry) error.entry = parent.entry;
   }
+  const pending = code === '10003' && !b.sub_code;
   const title = success
     ? TEXTS.openapiOk
+    : pending
+    ? PENDING
     : { en: localize(TEXTS.openapiFail, 'en', { code: errCode || '?' }), zh: localize(TEXTS.openapiFail, 'zh', { code: errCode || '?' }) };
   const picked = keysForCert(keys, scalar(top.alipay_cert_sn) || undefined);
   let signature = verifyOpenApi(node, raw, scalar(top.sign) || undefined, scalar(top.sign_type) || undefined, picked.keys);
   if (picked.problem && signature.present) signature = { ...signature, verdict: 'error', reason: picked.problem };
   return {
     kind: 'openapi',
-    success: encryption === ENCRYPTED_NO_KEY ? undefined : success,
+    success: encryption === ENCRYPTED_NO_KEY || pending ? undefined : success,
     status: {
-      success: encryption === ENCRYPTED_NO_KEY ? undefined : success,
+      success: encryption === ENCRYPTED_NO_KEY || pending ? undefined : success,
       title: encryption === ENCRYPTED_NO_KEY ? ENCRYPTED_NO_KEY : title,
       detail: encryption ?? error?.entry?.meaning ?? (error?.message ? { en: error.message, zh: error.message } : undefined),
     },

@@ -3,7 +3,7 @@
 // a front end picks one.
 import type { Charset } from '../charset';
 import { enumFor, enumValue, errorByCode, field as catalogField } from '../catalog';
-import type { ErrorEntry, FieldKind } from '../catalog';
+import type { ErrorEntry, FieldDef, FieldKind } from '../catalog';
 import type { Text } from '../i18n';
 import { hasUnsafeChars } from '../terminal';
 
@@ -158,8 +158,8 @@ export function enumMeaning(name: string, raw: string): { meaning: Text; note?: 
 }
 
 /** Labels one field from the catalog: label, description, decoded value, amount/date. */
-export function labelField(name: string, raw: string, group?: string): FieldView {
-  const def = catalogField(name);
+export function labelField(name: string, raw: string, group?: string, lookup: (name: string) => FieldDef | undefined = catalogField): FieldView {
+  const def = lookup(name);
   const out: FieldView = { name, raw };
   if (group) out.group = group;
   if (hasUnsafeChars(name) || hasUnsafeChars(raw)) out.unsafe = true;
@@ -180,7 +180,7 @@ export function labelField(name: string, raw: string, group?: string): FieldView
 }
 
 /** Builds a table, labelling columns and collecting the meanings of enum values seen. */
-export function buildTable(name: string, path: string, records: Array<Array<[string, string]>>): TableView {
+export function buildTable(name: string, path: string, records: Array<Array<[string, string]>>, lookup: (name: string) => FieldDef | undefined = catalogField): TableView {
   const index = new Map<string, number>();
   const columns: Column[] = [];
   const omitted = new Set<string>();
@@ -203,7 +203,7 @@ export function buildTable(name: string, path: string, records: Array<Array<[str
     return row;
   });
   columns.forEach((c, i) => {
-    const def = catalogField(c.name);
+    const def = lookup(c.name);
     if (def) c.label = def.label;
     const values = rows.map((r) => r[i]).filter((v) => v !== '');
     if (enumFor(c.name)) {
@@ -218,7 +218,7 @@ export function buildTable(name: string, path: string, records: Array<Array<[str
     else if (values.length > 0 && values.every((v) => DATE_VALUE.test(v))) c.kind = 'date';
     else if (def) c.kind = def.kind;
   });
-  const def = catalogField(name);
+  const def = lookup(name);
   const out: TableView = { name, path, label: def?.label, columns, rows };
   if (omitted.size) out.omittedColumns = omitted.size;
   return out;

@@ -1,0 +1,160 @@
+// Labels of the 12 most used OpenAPI trade methods (issue #16, slice 6):
+// decode labels their response fields and explains their codes and
+// sub-codes in English and Chinese; every listed field has both languages and
+// a source marker, and inferred meanings are flagged where people read them.
+import * as assert from 'node:assert/strict';
+import { allErrors, allOpenApiMethods, errorByCode, field, openApiField, openApiMethod } from '../../src/core/catalog';
+import { explain, explainName, INFERRED_NOTE } from '../../src/core/explain';
+import { decodeResponse, type FieldView, type ResponseModel } from '../../src/core/response';
+
+const CJK = /[\u4e00-\u9fff]/;
+
+const METHODS = [
+  'alipay.trade.page.pay', 'alipay.trade.wap.pay', 'alipay.trade.app.pay', 'alipay.trade.precreate', 'alipay.trade.pay', 'alipay.trade.create',
+  'alipay.trade.query', 'alipay.trade.refund', 'alipay.trade.fastpay.refund.query', 'alipay.trade.close', 'alipay.trade.cancel',
+  'alipay.data.dataservice.bill.downloadurl.query',
+];
+
+// A query answer as the gateway writes it (nested fund_bill_list included); unsigned: labelling does not depend on keys.
+const QUERY = `{"alipay_trade_query_response":{"code":"10000","msg":"Success","trade_no":"2013112011001004330000121536","out_trade_no":"6823789339978248",
+"buyer_logon_id":"159****5620","trade_status":"TRADE_SUCCESS","total_amount":"88.88","receipt_amount":"88.88","buyer_pay_amount":"88.88",
+"point_amount":"0.00","invoice_amount":"88.88","send_pay_date":"2014-11-27 15:45:57","store_id":"NJ_S_001","terminal_id":"NJ_T_001",
+"fund_bill_list":[{"fund_channel":"ALIPAYACCOUNT","amount":"88.88"}],"buyer_user_id":"2088101117955611","buyer_user_type":"PRIVATE"},
+"sign":"ERITJKEIJKJHKKKKKKKHJEREEEEEEEEEEE"}`;
+
+const REFUND_FAIL = `{"alipay_trade_refund_response":{"code":"40004","msg":"Business Failed","sub_code":"ACQ.REFUND_AMT_NOT_EQUAL_TOTAL",
+"sub_msg":"退款金额超限","trade_no":"2013112011001004330000121536","out_trade_no":"6823789339978248","fund_change":"N","refund_fee":"0.00"},
+"sign":"ERITJKEIJKJHKKKKKKKHJEREEEEEEEEEEE"}`;
+
+function fieldOf(m: ResponseModel, name: string): FieldView {
+  const f = m.fields.find((x) => x.name === name && !x.group);
+  assert.ok(f, `field ${name} in the model`);
+  return f;
+}
+
+describe('OpenAPI trade methods: fields and codes labelled in both languages (issue #16)', () => {
+  it('decode labels a realistic alipay_trade_query_response in English and Chinese', () => {
+    const m = decodeResponse(QUERY);
+    assert.equal(m.kind, 'openapi');
+    assert.equal(m.service, 'alipay.trade.query');
+    assert.equal(m.success, true);
+    const expect: Record<string, [RegExp, RegExp]> = {
+      code: [/Gateway code/, /网关返回码/],
+      trade_no: [/Alipay trade number/, /支付宝交易号/],
+      out_trade_no: [/Merchant order number/, /商户订单号/],
+      buyer_logon_id: [/Buyer Alipay account/, /买家支付宝账号/],
+      trade_status: [/Trade status/, /交易状态/],
+      total_amount: [/Total amount/, /订单总金额/],
+      receipt_amount: [/Amount received/, /实收金额/],
+      buyer_pay_amount: [/Amount paid by buyer/, /买家实付金额/],
+      send_pay_date: [/Paid to seller at/, /打款时间/],
+      buyer_user_type: [/Buyer user type/, /买家用户类型/],
+    };
+    for (const [name, [en, zh]] of Object.entries(expect)) {
+      const f = fieldOf(m, name);
+      assert.match(f.label?.en ?? '', en, `${name} en label`);
+      assert.match(f.label?.zh ?? '', zh, `${name} zh label`);
+      assert.ok(f.description && CJK.test(f.description.zh) && !CJK.test(f.description.en), `${name} description in both languages`);
+    }
+    // Values: the code's meaning, the trade status, amounts and dates recognised.
+    assert.match(fieldOf(m, 'code').meaning?.en ?? '', /Success/);
+    assert.match(fieldOf(m, 'code').meaning?.zh ?? '', /成功/);
+    assert.match(fieldOf(m, 'trade_status').meaning?.zh ?? '', /支付成功/);
+    assert.deepEqual(fieldOf(m, 'total_amount').recognised, { type: 'amount', value: 88.88 });
+    assert.deepEqual(fieldOf(m, 'send_pay_date').recognised, { type: 'date', iso: '2014-11-27T15:45:57' });
+    assert.equal(fieldOf(m, 'buyer_user_type').meaning?.en, 'Private user');
+    // The nested list is a table with labelled columns.
+    const table = m.tables.find((t) => t.name === 'fund_bill_list');
+    assert.ok(table, 'fund_bill_list table');
+    assert.match(table.label?.zh ?? '', /资金渠道/);
+    assert.equal(table.columns.find((c) => c.name === 'fund_channel')?.label?.en, 'Fund channel');
+    assert.equal(table.columns.find((c) => c.name === 'amount')?.kind, 'amount');
+  });
+
+  it('decode of an alipay_trade_refund_response with an ACQ sub-code explains the sub-code and labels the fields', () => {
+    const m = decodeResponse(REFUND_FAIL);
+    assert.equal(m.success, false);
+    assert.equal(m.error?.code, 'ACQ.REFUND_AMT_NOT_EQUAL_TOTAL');
+    assert.equal(m.error?.message, '退款金额超限');
+    assert.match(m.error?.entry?.meaning.en ?? '', /Refund amount exceeds/);
+    assert.match(m.error?.entry?.meaning.zh ?? '', /退款金额超限/);
+    assert.ok(m.error?.entry?.seenIn?.includes('alipay.trade.refund'), 'the sub-code knows its method');
+    assert.equal(m.status.detail, m.error?.entry?.meaning);
+    const sub = fieldOf(m, 'sub_code');
+    assert.deepEqual(sub.label, { en: 'Business sub-code', zh: '业务返回码' });
+    assert.match(sub.meaning?.en ?? '', /Refund amount exceeds/);
+    assert.match(fieldOf(m, 'code').meaning?.en ?? '', /Business failed/);
+    assert.match(fieldOf(m, 'code').meaning?.zh ?? '', /业务处理失败/);
+    assert.deepEqual(fieldOf(m, 'fund_change').label, { en: 'Funds changed', zh: '本次退款是否发生了资金变化' });
+    assert.match(fieldOf(m, 'fund_change').meaning?.en ?? '', /No funds moved/);
+    assert.match(fieldOf(m, 'fund_change').meaning?.zh ?? '', /未发生资金变化/);
+    assert.deepEqual(fieldOf(m, 'refund_fee').label, { en: 'Total refunded', zh: '退款总金额' });
+  });
+
+  it('a frozen-trade refund (new sub-code) and code 10003 are explained in both languages', () => {
+    const m = decodeResponse('{"alipay_trade_refund_response":{"code":"40004","msg":"Business Failed","sub_code":"ACQ.REASON_TRADE_BEEN_FREEZEN","sub_msg":"交易已经被冻结"}}');
+    assert.match(m.error?.entry?.meaning.en ?? '', /frozen/);
+    assert.match(m.error?.entry?.meaning.zh ?? '', /冻结/);
+    assert.equal(m.error?.entry?.parent, '40004');
+    const waiting = decodeResponse('{"alipay_trade_pay_response":{"code":"10003","msg":"order success pay inprocess","out_trade_no":"A1","trade_no":"T1"}}');
+    assert.equal(waiting.success, undefined, 'neither paid nor failed');
+    assert.match(waiting.status.title.en, /in progress/);
+    assert.match(waiting.status.title.zh, /支付处理中/);
+    assert.match(waiting.error?.entry?.meaning.en ?? '', /waiting for the buyer/);
+    assert.match(waiting.error?.entry?.meaning.zh ?? '', /等待用户付款/);
+  });
+
+  it('covers the 12 methods, and every field each lists has both languages and a source', () => {
+    assert.deepEqual(allOpenApiMethods().map((x) => x.name).sort(), [...METHODS].sort());
+    for (const name of METHODS) {
+      const method = openApiMethod(name);
+      assert.ok(method, name);
+      assert.ok(method.source, `${name} source`);
+      assert.ok(CJK.test(method.purpose.zh) && !CJK.test(method.purpose.en), `${name} purpose in both languages`);
+      assert.ok(method.request.length > 0 && method.response.length > 0, `${name} lists fields`);
+      for (const f of [...method.request, ...method.response]) {
+        const def = openApiField(f);
+        assert.ok(def, `${name}: ${f} has a catalog entry`);
+        assert.ok(def.source, `${name}: ${f} has a source`);
+        for (const t of [def.label, def.meaning]) {
+          assert.ok(t.en.trim() && !CJK.test(t.en), `${name}: ${f} English: ${t.en}`);
+          assert.ok(CJK.test(t.zh), `${name}: ${f} Chinese: ${t.zh}`);
+        }
+      }
+      for (const code of method.subCodes) {
+        const e = errorByCode(code);
+        assert.ok(e, `${name}: sub-code ${code} in the catalog`);
+        assert.ok(e.meaning.en && !CJK.test(e.meaning.en) && CJK.test(e.meaning.zh), `${code} both languages`);
+        assert.ok(e.seenIn?.includes(name), `${code} seen in ${name}`);
+      }
+    }
+  });
+
+  it('the codes and sub-codes of the brief are all present, each once', () => {
+    const codes = ['10000', '10003', '20000', '20001', '40001', '40002', '40004', '40006', 'ACQ.TRADE_NOT_EXIST', 'ACQ.SYSTEM_ERROR', 'ACQ.INVALID_PARAMETER',
+      'ACQ.TRADE_HAS_SUCCESS', 'ACQ.TRADE_HAS_CLOSE', 'ACQ.BUYER_BALANCE_NOT_ENOUGH', 'ACQ.PAYMENT_AUTH_CODE_INVALID', 'ACQ.REASON_TRADE_BEEN_FREEZEN',
+      'ACQ.TRADE_STATUS_ERROR', 'ACQ.SELLER_BALANCE_NOT_ENOUGH', 'ACQ.REFUND_AMT_NOT_EQUAL_TOTAL', 'ACQ.CONTEXT_INCONSISTENT', 'ACQ.ACCESS_FORBIDDEN',
+      'ACQ.EXIST_FORBIDDEN_WORD', 'ACQ.BUYER_NOT_EXIST'];
+    for (const c of codes) {
+      const e = errorByCode(c);
+      assert.ok(e, c);
+      assert.ok(e.level.startsWith('openapi'), `${c} is an OpenAPI code`);
+      assert.ok(CJK.test(e.meaning.zh) && !CJK.test(e.meaning.en), `${c} both languages`);
+      assert.equal(allErrors().filter((x) => x.code.toUpperCase() === c.toUpperCase()).length, 1, `${c} defined once`);
+    }
+  });
+
+  it('inferred OpenAPI meanings are flagged in explain (both languages), documented MAPI ones are not', () => {
+    const f = explainName('buyer_logon_id');
+    assert.equal(f?.inferred, true);
+    assert.deepEqual(f?.facts?.[0], INFERRED_NOTE);
+    const sub = explain('ACQ.EXIST_FORBIDDEN_WORD');
+    assert.equal(sub?.source, 'inferred');
+    assert.equal(sub?.inferred, true);
+    assert.equal(explain('TRADE_SUCCESS', { field: 'trade_status' })?.inferred, undefined);
+    assert.equal(explain('N', { field: 'fund_change' })?.inferred, true);
+    // A MAPI field keeps its MAPI meaning in general lookups; OpenAPI responses get the OpenAPI one.
+    assert.equal(field('subject')?.label.en, 'Subject');
+    assert.equal(openApiField('subject')?.label.en, 'Order title');
+  });
+});
