@@ -4,13 +4,12 @@
 // handler can be shown to be idempotent and to reject forgeries.
 import { isLoopbackHost } from '../core/profile';
 import * as crypto from 'node:crypto';
-import * as http from 'node:http';
-import * as https from 'node:https';
 import { serializeQuery, type Param } from '../core/params';
 import { encode } from '../core/charset';
 import { acceptsNotifyAnswer, classifyNotifyAnswer } from '../core/notifyAnswer';
 import type { LoadedConfig } from './config';
 import type { LogFn } from './log';
+import { postNotification } from './postNotification';
 import { redactParams } from './log';
 import { notifyParams, signOutgoing } from './messages';
 import type { Store } from './state';
@@ -176,36 +175,11 @@ export class Notifier {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return Promise.resolve({ status: 0, answer: `unsupported scheme ${url.protocol}`, ok: false });
     const body = encode(serializeQuery(params, rec.charset), 'utf-8');
-    const mod = url.protocol === 'https:' ? https : http;
-    return new Promise((resolve) => {
-      const req = mod.request(
-        url,
-        {
-          method: 'POST',
-          headers: { 'content-type': `application/x-www-form-urlencoded; charset=${rec.charset}`, 'content-length': body.length, 'user-agent': 'alipay-toolkit-emulator' },
-          timeout: this.d.timeoutMs,
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          let size = 0;
-          res.on('data', (c: Buffer) => {
-            if (size < 4096) chunks.push(c);
-            size += c.length;
-          });
-          res.on('end', () => {
-            const bytes = Buffer.concat(chunks);
-            const status = res.statusCode ?? 0;
-            const answer = bytes.toString('utf8').slice(0, 200);
-            const kind = classifyNotifyAnswer(bytes);
-            const note = kind === 'bom' || kind === 'whitespace' ? { note: kind } : {};
-            resolve({ status, answer, ok: acceptsNotifyAnswer(status, bytes), ...note });
-          });
-          res.on('error', (e) => resolve({ status: res.statusCode ?? 0, answer: e.message, ok: false }));
-        },
-      );
-      req.on('timeout', () => req.destroy(new Error(`no answer within ${this.d.timeoutMs} ms`)));
-      req.on('error', (e) => resolve({ status: 0, answer: e.message, ok: false }));
-      req.end(body);
+    return postNotification(url, body, rec.charset, { timeoutMs: this.d.timeoutMs, userAgent: 'alipay-toolkit-emulator' }).then((a) => {
+      if (a.error !== undefined) return { status: a.status, answer: a.error, ok: false };
+      const kind = classifyNotifyAnswer(a.body);
+      const note = kind === 'bom' || kind === 'whitespace' ? { note: kind } : {};
+      return { status: a.status, answer: a.body.toString('utf8').slice(0, 200), ok: acceptsNotifyAnswer(a.status, a.body), ...note };
     });
   }
 }

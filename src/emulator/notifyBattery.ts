@@ -13,6 +13,7 @@ import { classifyNotifyAnswer } from '../core/notifyAnswer';
 import { serializeQuery, type Param } from '../core/params';
 import { signParams, presignFor, type SigningKey } from '../core/sign';
 import { escapeText } from '../core/terminal';
+import { postNotification, type NotifyPostAnswer as Answer } from './postNotification';
 import { startGateway, type RunningGateway } from './server';
 import { alipayTime } from './types';
 
@@ -170,36 +171,6 @@ export class BatteryInputError extends Error {
 const T = (en: string, zh: string): Text => ({ en, zh });
 const SNIPPET = 'alipay-notify';
 
-interface Answer {
-  status: number;
-  body: Buffer;
-  error?: string;
-}
-
-function post(url: URL, body: Buffer, charset: Charset, timeoutMs: number): Promise<Answer> {
-  const mod = url.protocol === 'https:' ? https : http;
-  return new Promise((resolve) => {
-    const req = mod.request(
-      url,
-      // agent: false — a fresh connection each time: a kept-alive socket the server has just closed would fail the case.
-      { method: 'POST', timeout: timeoutMs, agent: false, headers: { 'content-type': `application/x-www-form-urlencoded; charset=${charset}`, 'content-length': body.length, 'user-agent': 'alipay-toolkit-notify-test' } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (c: Buffer) => {
-          if (size < 4096) chunks.push(c);
-          size += c.length;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
-        res.on('error', (e) => resolve({ status: res.statusCode ?? 0, body: Buffer.alloc(0), error: e.message }));
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-    req.on('error', (e) => resolve({ status: 0, body: Buffer.alloc(0), error: e.message }));
-    req.end(body);
-  });
-}
-
 function getJson(url: string, method: 'GET' | 'POST', timeoutMs: number): Promise<unknown> {
   const u = new URL(url);
   const mod = u.protocol === 'https:' ? https : http;
@@ -325,7 +296,8 @@ export async function runNotifyBattery(o: BatteryOptions): Promise<Scorecard> {
       appId: o.appId ?? '2021000000000001',
     });
     const send = async (params: Param[], cs: Charset = charset): Promise<Sent> => {
-      const answer = await post(target, encode(serializeQuery(params, cs), 'utf-8'), cs, timeoutMs);
+      // A fresh connection each time: a kept-alive socket the server has just closed would fail the case.
+      const answer = await postNotification(target, encode(serializeQuery(params, cs), 'utf-8'), cs, { timeoutMs, userAgent: 'alipay-toolkit-notify-test', freshConnection: true });
       return { params, charset: cs, answer };
     };
     const signed = (t: BatteryTrade, status: string, id: string, cs: Charset = charset) => family.sign(family.notification(t, status, id, Date.now()), o.signType, key, cs);
