@@ -4,6 +4,7 @@ import { version } from '../package.json';
 import { COMMON_HELP } from './cli/help';
 import { CliIO, EXIT, UsageError, printData, processIO, reportError, terminalSafe } from './cli/io';
 import { isToolkitError, langFromLocale } from './core/i18n';
+import { redactedErrorText } from './core/redact';
 
 import type { Subcommand } from './cli/subcommand';
 
@@ -76,8 +77,8 @@ function fail(io: CliIO, e: unknown, command: string | undefined, json: boolean)
   const code = reportError(io, e, hint);
   if (json) {
     const err = isToolkitError(e)
-      ? { code: e.code, message: e.localized(io.lang), exit: code }
-      : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e), exit: code };
+      ? { code: e.code, message: redactedErrorText(e, io.lang), exit: code }
+      : { code: 'INTERNAL', message: redactedErrorText(e, io.lang), exit: code };
     printData(io, JSON.stringify({ error: err }));
   }
   return code;

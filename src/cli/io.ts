@@ -1,6 +1,6 @@
 // Shared plumbing for the `alipay-toolkit` subcommands: input, key files,
 // one-line errors. Secrets are read only from files or environment variables.
-import { redact, redactError } from '../core/redact';
+import { redactError, redactedErrorText } from '../core/redact';
 import * as fs from 'node:fs';
 import { fileError } from '../core/fileError';
 import { Lang, ToolkitError, langFromLocale, isToolkitError } from '../core/i18n';
@@ -131,7 +131,7 @@ export function readFileOrFail(file: string, what: string): Buffer {
 /** Prints an error as one line in the user's language (plus `suffix`); never a stack trace. */
 export function reportError(io: CliIO, e: unknown, suffix = ''): number {
   if (isToolkitError(e)) {
-    io.stderr(`alipay-toolkit: ${redact(e.localized(io.lang))}${suffix}`);
+    io.stderr(`alipay-toolkit: ${redactedErrorText(e, io.lang)}${suffix}`);
   } else {
     const msg = redactError(e);
     io.stderr(`alipay-toolkit: ${io.lang === 'zh' ? '内部错误' : 'internal error'}: ${msg}`);

@@ -10,7 +10,7 @@ import { sendToGateway, type GatewayResponse } from '../core/gateway';
 import { isToolkitError, ToolkitError, type Lang, type Text } from '../core/i18n';
 import { prepareRequest, signPrepared, type SignedRequest } from '../core/prepareRequest';
 import { BUILT_IN_PROFILES, type Profile } from '../core/profile';
-import { redact } from '../core/redact';
+import { redact, redactedErrorText } from '../core/redact';
 import { parseRequestFile } from '../core/requestFile';
 import { decodeResponse, type ResponseModel } from '../core/response';
 import type { SigningKey } from '../core/sign';
@@ -158,7 +158,7 @@ export const command: Subcommand = {
     } catch (e) {
       if (!json) throw e;
       const code = isToolkitError(e) ? e.code : 'INTERNAL';
-      const message = isToolkitError(e) ? { en: e.localized('en'), zh: e.localized('zh') } : { en: String(e instanceof Error ? e.message : e), zh: String(e instanceof Error ? e.message : e) };
+      const message = { en: redactedErrorText(e, 'en'), zh: redactedErrorText(e, 'zh') };
       printData(io, JSON.stringify({ success: false, exitCode: EXIT.usage, error: { code, message: message[io.lang], messages: message } }, null, 2));
       return EXIT.usage;
     }
@@ -244,7 +244,7 @@ async function send(args: string[], io: CliIO): Promise<number> {
         model = decodeResponse(res.body, { md5Key: 'md5Key' in key ? key.md5Key : undefined, publicKey: pub ? readPublicKeyFile(pub, "Alipay's public key").key : undefined });
       } catch (e) {
         if (!isToolkitError(e)) throw e;
-        io.stderr(`alipay-toolkit: ${e.localized(io.lang)}`);
+        io.stderr(`alipay-toolkit: ${redactedErrorText(e, io.lang)}`);
       }
     }
     // Accepted only when the gateway says so: a page service's error page is HTTP 200 too,

@@ -22,6 +22,8 @@
  * Pure and idempotent; never throws.
  */
 
+import { type Args, isToolkitError, type Lang, localize } from './i18n';
+
 export const REDACTED = '[REDACTED]';
 
 const NAMES = 'sign|key|md5_?key|private_?key|secret|password';
@@ -77,6 +79,22 @@ export function redactParams(params: readonly { name: string; value: string }[],
   return params
     .map((p) => `${p.name}=${isSecretParam(p.name) ? REDACTED : redact(p.value.length > maxValue ? p.value.slice(0, maxValue) + '…' : p.value)}`)
     .join('&');
+}
+
+/**
+ * An error as one line for people, in `lang`. A ToolkitError's wording is the
+ * tool's own (it may show syntax such as `--var-file key=FILE`) and stays; the
+ * arguments it quotes from the input are what can hold a secret, so they are
+ * redacted. Any other error: its message, redacted.
+ */
+export function redactedErrorText(e: unknown, lang: Lang, known: readonly string[] = []): string {
+  if (!isToolkitError(e)) return redactError(e, known);
+  const args: Args = {};
+  for (const k in e.args) {
+    const v = e.args[k];
+    args[k] = typeof v === 'string' ? redact(v, known) : v;
+  }
+  return localize(e.text, lang, args);
 }
 
 /** Redacts an error for display or logging: its message only, never a stack. */

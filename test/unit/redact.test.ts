@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { REDACTED, isSecretParam, redact, redactParams } from '../../src/core/redact';
+import { ToolkitError } from '../../src/core/i18n';
+import { REDACTED, isSecretParam, redact, redactedErrorText, redactParams } from '../../src/core/redact';
 import { redactParams as emulatorRedactParams } from '../../src/emulator/log';
 
 const KEYS = path.join(__dirname, '..', 'fixtures', 'keys');
@@ -83,5 +84,12 @@ describe('redact', () => {
     const line = redactParams(params);
     assert.strictEqual(line, `service=x&SIGN=${REDACTED}&sign_type=MD5&memo=key=${REDACTED}`);
     assert.strictEqual(emulatorRedactParams(params), line, 'the emulator logs through core/redact');
+  });
+
+  it('error lines: the tool\'s own wording stays, the input it quotes is redacted', () => {
+    const e = new ToolkitError('X', { en: 'use --var-file key=FILE, not {arg}', zh: '请用 --var-file key=FILE，而不是 {arg}' }, { arg: 'key=s3cr3tValue' });
+    assert.strictEqual(redactedErrorText(e, 'en'), `use --var-file key=FILE, not key=${REDACTED}`);
+    assert.strictEqual(redactedErrorText(e, 'zh'), `请用 --var-file key=FILE，而不是 key=${REDACTED}`);
+    assert.strictEqual(redactedErrorText(new Error('bad sign=abc123'), 'en'), `bad sign=${REDACTED}`);
   });
 });
