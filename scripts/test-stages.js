@@ -112,6 +112,9 @@ async function main() {
   if (provision && provision.code !== 0) process.stderr.write('\nProvisioning failed (see the [provision] line above), so no stage ran.\n');
   const failed = rows.filter((r) => r.code !== 0).map((r) => r.name);
   if (failed.length) process.stderr.write(`\nnpm test FAILED: ${failed.join(', ')}\n`);
+  // The plain closing line CI reads: every stage's tests added up.
+  const count = (key) => rows.reduce((a, r) => a + (r.summary ? r.summary[key] ?? 0 : 0), 0);
+  process.stdout.write(`${count('passed')} passed, ${count('failed')} failed\n`);
   process.exitCode = failed.length ? 1 : 0;
 }
 
