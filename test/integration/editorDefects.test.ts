@@ -15,39 +15,10 @@ import type { SignOutcome } from '../../src/extension/commands/sign';
 import type { SendOutcome } from '../../src/extension/requestFile/commands';
 import { formOf, startPrefixProxy } from '../support/prefixProxy';
 import { waitForWebviewText } from './probe';
-import { activateExtension, exec } from './shell-helpers';
-
-type Shown = { message: string; options: unknown; items: unknown[] };
-
-/**
- * Records warning messages (the test shares the extension's vscode API object) and answers
- * each with its FIRST button — what Enter does in VS Code's dialog.
- */
-function answerWarningsWithDefault(): { shown: Shown[]; restore(): void } {
-  const w = vscode.window as unknown as Record<string, (...a: unknown[]) => Thenable<unknown>>;
-  const original = w.showWarningMessage;
-  const shown: Shown[] = [];
-  w.showWarningMessage = (message: unknown, ...rest: unknown[]) => {
-    const options = rest.length && typeof rest[0] === 'object' && rest[0] !== null && !('title' in rest[0]) ? rest.shift() : undefined;
-    shown.push({ message: String(message), options, items: rest });
-    return Promise.resolve(rest[0]);
-  };
-  return { shown, restore: () => void (w.showWarningMessage = original) };
-}
+import { activateExtension, exec, hoverText, recordMessages } from './shell-helpers';
 
 function fetchText(url: string): Promise<string> {
   return fetch(url).then((r) => r.text());
-}
-
-async function hoverText(uri: vscode.Uri, offset: number): Promise<string> {
-  const doc = await vscode.workspace.openTextDocument(uri);
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, doc.positionAt(offset))) ?? [];
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
-    .join('\n')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
 }
 
 describe('Editor defects (#15)', function () {
@@ -164,7 +135,7 @@ describe('Editor defects (#15)', function () {
     assert.ok(await exec('alipay.setMd5Key', { profile: 'Counting', value: 'countingkey0123456789abcdefghijk' }));
     const ed = await write('errors.alipay', '### q\nPOST Counting\nservice = no_such_service\npartner = 2088101122136241\n_input_charset = utf-8\n');
     const before = counted;
-    const dialogs = answerWarningsWithDefault();
+    const dialogs = recordMessages('showWarningMessage');
     try {
       const r = await exec<SendOutcome>('alipay.sendRequest', { uri: ed.document.uri.toString(), index: 1 });
       assert.deepStrictEqual([r.sent, r.reason], [false, 'hasErrors']);
@@ -232,7 +203,7 @@ describe('Editor defects (#15)', function () {
     assert.ok(await exec('alipay.setMd5Key', { profile: 'Production', value: 'prodkey0123456789abcdefghijklmno' }));
     const ed = await write('prod.alipay', '### q\nPOST Production\nservice = single_trade_query\npartner = 2088101122136241\n_input_charset = utf-8\nout_trade_no = 1\n');
     const before = counted;
-    const dialogs = answerWarningsWithDefault();
+    const dialogs = recordMessages('showWarningMessage');
     try {
       const r = await exec<SendOutcome>('alipay.sendRequest', { uri: ed.document.uri.toString(), index: 1 });
       assert.deepStrictEqual([r.sent, r.reason], [false, 'declined']);

@@ -5,8 +5,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, hoverText } from './shell-helpers';
 
-const EXTENSION_ID = 'alipay-toolkit.alipay-toolkit';
 let dir: string;
 
 function write(name: string, text: string): vscode.Uri {
@@ -15,20 +15,12 @@ function write(name: string, text: string): vscode.Uri {
   return vscode.Uri.file(file);
 }
 
-/** All hover text at the first character of `marker` (plus `offset`) on the line containing it. */
+/** All hover text at the first character of `marker` (plus `offset`). */
 async function hoverAt(uri: vscode.Uri, marker: string, offset = 0): Promise<string> {
   const doc = await vscode.workspace.openTextDocument(uri);
   const idx = doc.getText().indexOf(marker);
   assert.ok(idx >= 0, `marker ${marker}`);
-  const pos = doc.positionAt(idx + offset);
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos)) ?? [];
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
-    .join('\n')
-    // appendText escapes markdown punctuation and writes spaces as &nbsp;: compare on plain text.
-    .replace(/&nbsp;/g, ' ')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+  return hoverText(uri, idx + offset);
 }
 
 describe('Hovers', function () {

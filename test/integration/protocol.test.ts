@@ -10,38 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SignOutcome, VerifyOutcome } from '../../src/extension/commands/sign';
-import { activateExtension, exec } from './shell-helpers';
-
-type Shown = { message: string; options: unknown; items: unknown[] };
-type Win = Record<string, (...a: unknown[]) => Thenable<unknown>>;
-
-/**
- * Records `window[name]` messages (the test shares the extension's vscode API object)
- * and answers each with its FIRST button: what Enter does in a modal dialog.
- */
-function recordMessages(name: 'showWarningMessage' | 'showInformationMessage'): { shown: Shown[]; restore(): void } {
-  const w = vscode.window as unknown as Win;
-  const original = w[name];
-  const shown: Shown[] = [];
-  w[name] = (message: unknown, ...rest: unknown[]) => {
-    const options = rest.length && typeof rest[0] === 'object' && rest[0] !== null && !('title' in rest[0]) ? rest.shift() : undefined;
-    shown.push({ message: String(message), options, items: rest });
-    return Promise.resolve(rest[0]);
-  };
-  return { shown, restore: () => void (w[name] = original) };
-}
-
-/** Hover text at `offset` in `uri`, markdown escapes and &nbsp; undone. */
-async function hoverText(uri: vscode.Uri, offset: number): Promise<string> {
-  const doc = await vscode.workspace.openTextDocument(uri);
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, doc.positionAt(offset))) ?? [];
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
-    .join('\n')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
-}
+import { activateExtension, exec, hoverText, recordMessages } from './shell-helpers';
 
 const md5 = (s: string): string => crypto.createHash('md5').update(s, 'utf8').digest('hex');
 const form = (pairs: Array<[string, string]>): string => pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');

@@ -1,4 +1,4 @@
-// Helpers shared by the shell's integration tests (shell, keys, secret-leak).
+// Helpers shared by the integration tests.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -84,4 +84,34 @@ export async function closeAll(): Promise<void> {
 
 export function exec<T>(command: string, args?: unknown): Thenable<T> {
   return vscode.commands.executeCommand<T>(command, args);
+}
+
+/** All hover text at `offset` in `uri`, with appendText's markdown escapes and &nbsp; undone (compare on plain text). */
+export async function hoverText(uri: vscode.Uri, offset: number): Promise<string> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, doc.positionAt(offset))) ?? [];
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+}
+
+export type Shown = { message: string; options: unknown; items: unknown[] };
+
+/**
+ * Records `window[name]` messages (the test shares the extension's vscode API object)
+ * and answers each with its FIRST button: what Enter does in a modal dialog.
+ */
+export function recordMessages(name: 'showWarningMessage' | 'showInformationMessage'): { shown: Shown[]; restore(): void } {
+  const w = vscode.window as unknown as Record<string, (...a: unknown[]) => Thenable<unknown>>;
+  const original = w[name];
+  const shown: Shown[] = [];
+  w[name] = (message: unknown, ...rest: unknown[]) => {
+    const options = rest.length && typeof rest[0] === 'object' && rest[0] !== null && !('title' in rest[0]) ? rest.shift() : undefined;
+    shown.push({ message: String(message), options, items: rest });
+    return Promise.resolve(rest[0]);
+  };
+  return { shown, restore: () => void (w[name] = original) };
 }
