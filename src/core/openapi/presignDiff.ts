@@ -6,7 +6,7 @@
 import type { Text } from '../i18n';
 import { ToolkitError } from '../i18n';
 import type { Param } from '../params';
-import { isSignatureParam } from '../protocol';
+import { isSignParam } from '../protocol';
 
 export const VERIFY_STRING_MARKER = '网关生成的验签字符串为';
 
@@ -229,7 +229,7 @@ export interface PresignDiff {
  */
 export function diffPresign(answer: string, request: readonly Param[]): PresignDiff {
   const found = extractVerifyString(answer);
-  const mine = request.filter((p) => !(isSignatureParam(p.name) && p.name.toLowerCase() === 'sign'));
+  const mine = request.filter((p) => !isSignParam(p.name));
   const sorted = [...mine].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const oursText = sorted.filter((p) => p.value !== '').map((p) => `${p.name}=${p.value}`).join('&');
   const names = new Set(sorted.map((p) => p.name));
