@@ -51,7 +51,7 @@ export function renderEntry(e: Entry, lang: Lang, indent = ''): string[] {
 }
 
 export const command: Subcommand = {
-  summary: { en: 'Explain an error code, enum value, service or field (zh/en)', zh: '解释错误码、枚举值、接口名或字段名（中英文）' },
+  summary: { en: 'explain an error code, enum value, service or field (zh/en)', zh: '解释错误码、枚举值、接口名或字段名（中英文）' },
   async run(args: string[], io: CliIO): Promise<number> {
     const opts = readOptions(args);
     if (opts === 'help') return printUsage(io, USAGE);

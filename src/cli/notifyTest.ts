@@ -87,7 +87,7 @@ function readOptions(args: string[], io: CliIO): BatteryOptions & { json: boolea
 }
 
 export const command: Subcommand = {
-  summary: { en: 'Test a notify_url handler with notifications signed as Alipay', zh: '用以支付宝身份签名的通知测试 notify_url 处理程序' },
+  summary: { en: 'test a notify_url handler with notifications signed as Alipay', zh: '用以支付宝身份签名的通知测试 notify_url 处理程序' },
   async run(args: string[], io: CliIO): Promise<number> {
     const opts = readOptions(args, io);
     if (opts === 'help') return printUsage(io, USAGE);

@@ -40,7 +40,7 @@ async function scanStdin(io: CliIO): Promise<ScanSummary> {
 }
 
 export const command: Subcommand = {
-  summary: { en: 'Count error codes, trade statuses and gateway URLs in a log file of any size', zh: '统计任意大小日志文件中的错误码、交易状态和网关地址' },
+  summary: { en: 'count error codes, trade statuses and gateway URLs in a log file of any size', zh: '统计任意大小日志文件中的错误码、交易状态和网关地址' },
   async run(args: string[], io: CliIO): Promise<number> {
     const parsed = parseArgs(args, { json: 'flag', help: 'flag' }, 1);
     if (parsed.flags.has('help')) return printUsage(io, USAGE);
