@@ -2,6 +2,7 @@
 // `name=value` lines — into one ordered list, decoded in `_input_charset`.
 import { Charset, normalizeCharset, percentDecode, percentEncode } from './charset';
 import { ToolkitError } from './i18n';
+import { isSignParam } from './protocol';
 
 export interface Param {
   name: string;
@@ -211,7 +212,7 @@ export function parseOrderString(text: string): { params: Param[]; charset: Char
     if (/&[A-Za-z_][\w.]*="/.test(raw)) {
       fail('ORDER_STRING_QUOTE', 'Order string: the value of "{name}" has no closing quote: write {name}="…"', '订单串："{name}" 的值缺少结尾的引号：请写成 {name}="…"', { name: name.slice(0, 60) });
     }
-    params.push({ name, value: name === 'sign' ? percentDecode(raw, 'utf-8', name) : raw });
+    params.push({ name, value: isSignParam(name) ? percentDecode(raw, 'utf-8', name) : raw });
     i = end + 2;
   }
   checkDuplicates(params);

@@ -5,7 +5,7 @@ import { Charset, canEncode, encode } from './charset';
 import { ToolkitError } from './i18n';
 import { loadPrivateKey, loadPublicKey } from './keys';
 import { Param } from './params';
-import { isSignParam, isSignatureParam } from './protocol';
+import { SIGN_PARAM, SIGN_TYPE_PARAM, isSignParam, isSignatureParam } from './protocol';
 
 export type SignType = 'MD5' | 'RSA' | 'RSA2' | 'DSA';
 export const SIGN_TYPES: readonly SignType[] = ['MD5', 'RSA', 'RSA2', 'DSA'];
@@ -192,25 +192,36 @@ export function assertEncodable(params: readonly Param[], charset: Charset): voi
 }
 
 /**
- * A new list with `sign` and `sign_type` set in place, else appended. The other
- * Param objects are shared with the input, not cloned (hot path; treat Params as values).
+ * A new list with `sign` and `sign_type` set in place, else appended. Which
+ * parameters those are is the one rule (core/protocol: names compared
+ * case-insensitively, as the content excludes them): an input's `SIGN=` is
+ * replaced, not kept beside a new `sign`. They are written with the names the
+ * gateway reads (`sign`, `sign_type`), and a second spelling of either is
+ * dropped. The other Param objects are shared with the input, not cloned
+ * (hot path; treat Params as values).
  */
 function withSignature(params: readonly Param[], sign: string, signType: SignType): Param[] {
-  const out: Param[] = params.slice();
+  const out: Param[] = [];
   let hasSign = false;
   let hasType = false;
-  for (let i = 0; i < out.length; i++) {
-    const n = out[i].name;
-    if (n === 'sign') {
-      out[i] = { name: n, value: sign };
-      hasSign = true;
-    } else if (n === 'sign_type') {
-      out[i] = { name: n, value: signType };
-      hasType = true;
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i];
+    const n = p.name;
+    // Only 4- and 9-letter names can be sign/sign_type: the rest skip the lower-casing (hot path).
+    if ((n.length === 4 || n.length === 9) && isSignatureParam(n)) {
+      if (isSignParam(n)) {
+        if (!hasSign) out.push({ name: SIGN_PARAM, value: sign });
+        hasSign = true;
+      } else {
+        if (!hasType) out.push({ name: SIGN_TYPE_PARAM, value: signType });
+        hasType = true;
+      }
+      continue;
     }
+    out.push(p);
   }
-  if (!hasSign) out.push({ name: 'sign', value: sign });
-  if (!hasType) out.push({ name: 'sign_type', value: signType });
+  if (!hasSign) out.push({ name: SIGN_PARAM, value: sign });
+  if (!hasType) out.push({ name: SIGN_TYPE_PARAM, value: signType });
   return out;
 }
 

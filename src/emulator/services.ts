@@ -3,7 +3,8 @@
 import * as crypto from 'node:crypto';
 import { encode, type Charset } from '../core/charset';
 import { errorByCode } from '../core/catalog';
-import { removeParams, type Param } from '../core/params';
+import type { Param } from '../core/params';
+import { isSignatureParam } from '../core/protocol';
 import type { Merchant } from './config';
 import { Engine, GatewayError } from './engine';
 import { actionForm, bi, errorPage, htmlEscape, page, tradeTable } from './html';
@@ -100,8 +101,9 @@ function closePage(t: Trade): Reply {
   return html(page({ zh: '关闭交易', en: 'Close the trade' }, body, t.charset), t.charset);
 }
 
+// The <request> echo leaves out the signature parameters (seeds 002/003), by the one rule: any case.
 function echo(params: readonly Param[]): Param[] {
-  return removeParams(params, 'sign', 'sign_type');
+  return params.filter((p) => !isSignatureParam(p.name));
 }
 
 /** An answer with a signed business node about `t` (the node's XML and sign cached per trade version). */
