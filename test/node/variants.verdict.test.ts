@@ -1,7 +1,15 @@
-// (test/node: runs openssl and python3 as oracles; the verifications themselves are in-process calls.)
-// Every message variant × {valid, tampered, wrong key}: the core verification
-// (used by the preview and the hover), CLI `verify` and CLI `decode` must give
-// the same verdict. Vectors are made here by independent oracles: the `openssl`
+// (test/node: runs openssl and python3 as oracles and starts two emulators on 127.0.0.1, port 0.)
+// The verdict table: one row per message variant, one column per front end,
+// for {valid, tampered, wrong key}. Columns: the core verification (used by the
+// preview and the hover), CLI `verify`, CLI `decode`, and the gateway emulator
+// over real HTTP where it takes part:
+//   - requests the gateway verifies (MAPI MD5/RSA/RSA2/DSA, UTF-8 and GBK) are
+//     sent to it; its answer is the verdict (accepted, or ILLEGAL_SIGN);
+//   - what Alipay signs and the emulator produces (MAPI notifications and
+//     return URLs) is made by it: a signed message (valid), its tampered copy,
+//     and one made by a second emulator holding other Alipay keys (wrong key);
+//     every other column must agree.
+// The other vectors are made here by independent oracles: the `openssl`
 // command line (RSA, RSA2, DSA, and the WAP 2.0 notify_data encryption) and
 // Python's hashlib (MD5, including a GBK one and a WAP 2.0 one). The signed
 // content of each vector is written out literally from protocol.md, not built
@@ -9,13 +17,17 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { main } from '../../src/cli';
-import { encode, percentEncode } from '../../src/core/charset';
-import { parseInput } from '../../src/core/params';
+import { encode, percentEncode, type Charset } from '../../src/core/charset';
+import { parseInput, serializeQuery, type Param } from '../../src/core/params';
 import type { VariantId } from '../../src/core/protocol';
 import { detectVariant } from '../../src/core/resolve';
 import { verifyMessage } from '../../src/core/response/signature';
+import { signParams, type SigningKey } from '../../src/core/sign';
+import { startGateway, type GatewayConfig, type RunningGateway } from '../../src/emulator';
 import { keyPath, openssl, pemFileForBase64, readKey, tempDir } from '../unit/support/signing';
 
 const dir = tempDir('alipay-variants-');
@@ -28,7 +40,10 @@ const merchant1024 = pemFileForBase64('rsa1024-pkcs8.base64.txt', dir);
 const otherDsaParams = path.join(dir, 'dsa-params.pem');
 const otherDsa = path.join(dir, 'other-dsa-public.pem');
 openssl(['genpkey', '-genparam', '-algorithm', 'DSA', '-pkeyopt', 'dsa_paramgen_bits:1024', '-out', otherDsaParams]);
-fs.writeFileSync(otherDsa, openssl(['pkey', '-pubout'], openssl(['genpkey', '-paramfile', otherDsaParams])));
+const otherDsaPrivate = openssl(['genpkey', '-paramfile', otherDsaParams]).toString();
+fs.writeFileSync(otherDsa, openssl(['pkey', '-pubout'], otherDsaPrivate));
+const EMU_FIX = path.join(__dirname, '..', 'fixtures', 'emulator');
+const emuKey = (f: string) => fs.readFileSync(path.join(EMU_FIX, f), 'utf8');
 
 /** Python hashlib: md5 over the content's bytes in `charset`, the key appended (protocol.md rule 4). */
 function pyMd5(content: string, charset: 'utf-8' | 'gbk'): string {
@@ -36,9 +51,16 @@ function pyMd5(content: string, charset: 'utf-8' | 'gbk'): string {
   return execFileSync('python3', ['-c', script, charset, MD5_KEY], { input: Buffer.from(content, 'utf8') }).toString().trim();
 }
 
-/** openssl dgst: SHA1withRSA / SHA256withRSA / SHA1withDSA over the UTF-8 bytes, base64. */
-function osslSign(content: string, keyFile: string, digest: 'sha1' | 'sha256'): string {
-  return openssl(['dgst', `-${digest}`, '-sign', keyFile], Buffer.from(content, 'utf8')).toString('base64');
+/** The content's bytes in `charset`, encoded by Python (not by the code under test). */
+function pyBytes(content: string, charset: 'utf-8' | 'gbk'): Buffer {
+  if (charset === 'utf-8') return Buffer.from(content, 'utf8');
+  const script = 'import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode("utf-8").encode(sys.argv[1]))';
+  return execFileSync('python3', ['-c', script, charset], { input: Buffer.from(content, 'utf8') });
+}
+
+/** openssl dgst: SHA1withRSA / SHA256withRSA / SHA1withDSA over the content's bytes in `charset`, base64. */
+function osslSign(content: string, keyFile: string, digest: 'sha1' | 'sha256', charset: 'utf-8' | 'gbk' = 'utf-8'): string {
+  return openssl(['dgst', `-${digest}`, '-sign', keyFile], pyBytes(content, charset)).toString('base64');
 }
 
 /** openssl pkeyutl: RSA PKCS#1 v1.5 encryption with the merchant's public key, 117-byte chunks (1024-bit). */
@@ -53,13 +75,21 @@ function osslEncrypt(text: string, publicKeyFile: string): string {
 
 const q = (pairs: Array<[string, string]>, charset: 'utf-8' | 'gbk' = 'utf-8') => pairs.map(([n, v]) => `${n}=${percentEncode(v, charset)}`).join('&');
 
+/** The emulator's part in a row: it checks the request, it made the message, or none. */
+type EmulatorRole = 'verifies' | 'signs' | 'none';
+
 interface Case {
   variant: VariantId;
   name: string;
   /** The message as it arrives (text; written to a file in `charset`). */
   message: string;
   tampered: string;
+  /** A message signed with another key, checked with the right one (emulator-made rows); else `message` is checked with the wrong keys. */
+  wrongKeyMessage?: string;
   charset: 'utf-8' | 'gbk';
+  emulator: EmulatorRole;
+  /** What the emulator answers every mode of this row with, when it refuses before checking the signature. */
+  emulatorRefuses?: string;
   /** CLI key options for the right key and the wrong one. */
   keys: string[];
   wrongKeys: string[];
@@ -91,7 +121,7 @@ function build(): Case[] {
     const content = '_input_charset=gbk&out_trade_no=测试123&partner=2088101122136241&service=single_trade_query&subject=foobar ';
     const sign = pyMd5(content, 'gbk');
     const msg = (p: Array<[string, string]>) => q([...p, ['sign', sign], ['sign_type', 'MD5']], 'gbk');
-    cases.push({ variant: 'mapi.request', name: 'MAPI request, MD5, GBK, a trailing space kept', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'subject' ? 'foobar' : v])), charset: 'gbk', ...md5Keys });
+    cases.push({ variant: 'mapi.request', name: 'MAPI request, MD5, GBK, a trailing space kept', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'subject' ? 'foobar' : v])), charset: 'gbk', emulator: 'verifies', ...md5Keys });
   }
   // MAPI request, DSA (openssl SHA1withDSA), merchant-signed: verified with the merchant's public key.
   {
@@ -100,9 +130,29 @@ function build(): Case[] {
     const sign = osslSign(content, keyPath('dsa1024.pem'), 'sha1');
     const msg = (p: Array<[string, string]>) => q([...p, ['sign_type', 'DSA'], ['sign', sign]]);
     cases.push({
-      variant: 'mapi.request', name: 'MAPI request, DSA, empty value dropped', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'out_trade_no' ? 'T-DSA-2' : v])), charset: 'utf-8',
+      variant: 'mapi.request', name: 'MAPI request, DSA, empty value dropped', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'out_trade_no' ? 'T-DSA-2' : v])), charset: 'utf-8', emulator: 'verifies',
       keys: ['--public-key-file', keyPath('dsa1024-public.pem')], wrongKeys: ['--public-key-file', otherDsa],
       core: { publicKey: readKey('dsa1024-public.pem') }, wrongCore: { publicKey: fs.readFileSync(otherDsa, 'utf8') },
+    });
+  }
+  // MAPI request, RSA (openssl SHA1withRSA over the GBK bytes Python made), merchant-signed.
+  {
+    const pairs: Array<[string, string]> = [['service', 'single_trade_query'], ['partner', '2088101122136241'], ['_input_charset', 'gbk'], ['out_trade_no', '订单-RSA-1']];
+    const content = '_input_charset=gbk&out_trade_no=订单-RSA-1&partner=2088101122136241&service=single_trade_query';
+    const sign = osslSign(content, keyPath('rsa2048-pkcs1.pem'), 'sha1', 'gbk');
+    const msg = (p: Array<[string, string]>) => q([...p, ['sign', sign], ['sign_type', 'RSA']], 'gbk');
+    cases.push({ variant: 'mapi.request', name: 'MAPI request, RSA, GBK', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'out_trade_no' ? '订单-RSA-2' : v])), charset: 'gbk', emulator: 'verifies', ...merchantRsa2048 });
+  }
+  // MAPI request, RSA2 (openssl SHA256withRSA, UTF-8): the toolkit signs and verifies it when asked, but
+  // Alipay's MAPI gateway does not take RSA2, so the emulator refuses it before any signature check.
+  {
+    const pairs: Array<[string, string]> = [['service', 'single_trade_query'], ['partner', '2088101122136241'], ['_input_charset', 'utf-8'], ['out_trade_no', '订单-RSA2']];
+    const content = '_input_charset=utf-8&out_trade_no=订单-RSA2&partner=2088101122136241&service=single_trade_query';
+    const sign = osslSign(content, keyPath('rsa2048-pkcs1.pem'), 'sha256');
+    const msg = (p: Array<[string, string]>) => q([...p, ['sign', sign], ['sign_type', 'RSA2']]);
+    cases.push({
+      variant: 'mapi.request', name: 'MAPI request, RSA2, UTF-8', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'out_trade_no' ? '订单-RSA3' : v])), charset: 'utf-8',
+      emulator: 'verifies', emulatorRefuses: 'ILLEGAL_SIGN_TYPE', ...merchantRsa2048,
     });
   }
   // MAPI notification, RSA by "Alipay" (openssl SHA1withRSA), an empty value dropped.
@@ -111,7 +161,7 @@ function build(): Case[] {
     const content = 'notify_id=abc123&notify_time=2024-05-01 12:00:00&notify_type=trade_status_sync&out_trade_no=T1&total_fee=0.01&trade_status=TRADE_SUCCESS';
     const sign = osslSign(content, keyPath('alipay-side-rsa2048-private.pem'), 'sha1');
     const msg = (p: Array<[string, string]>) => q([...p, ['sign_type', 'RSA'], ['sign', sign]]);
-    cases.push({ variant: 'mapi.notification', name: 'MAPI notification, RSA', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'total_fee' ? '100.00' : v])), charset: 'utf-8', ...alipayRsa });
+    cases.push({ variant: 'mapi.notification', name: 'MAPI notification, RSA (openssl)', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'total_fee' ? '100.00' : v])), charset: 'utf-8', emulator: 'none', ...alipayRsa });
   }
   // MAPI return URL, MD5 (hashlib, UTF-8).
   {
@@ -119,7 +169,7 @@ function build(): Case[] {
     const content = 'is_success=T&notify_id=RqPnCoPT3K9&notify_type=trade_status_sync&out_trade_no=T2&subject=测试&trade_status=TRADE_SUCCESS';
     const sign = pyMd5(content, 'utf-8');
     const msg = (p: Array<[string, string]>) => 'https://shop.example/return?' + q([...p, ['sign', sign], ['sign_type', 'MD5']]);
-    cases.push({ variant: 'mapi.return', name: 'MAPI return URL, MD5', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'subject' ? '测试2' : v])), charset: 'utf-8', ...md5Keys });
+    cases.push({ variant: 'mapi.return', name: 'MAPI return URL, MD5 (hashlib)', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'subject' ? '测试2' : v])), charset: 'utf-8', emulator: 'none', ...md5Keys });
   }
   // OpenAPI request, RSA2, sign_type signed (merchant key).
   {
@@ -127,7 +177,7 @@ function build(): Case[] {
     const content = 'app_id=2021000000000001&biz_content={"out_trade_no":"T3"}&charset=utf-8&method=alipay.trade.query&sign_type=RSA2&timestamp=2024-05-01 12:00:00&version=1.0';
     const sign = osslSign(content, keyPath('rsa2048-pkcs1.pem'), 'sha256');
     const msg = (p: Array<[string, string]>) => q([...p, ['sign', sign]]);
-    cases.push({ variant: 'openapi.request', name: 'OpenAPI request, RSA2 (sign_type signed)', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'biz_content' ? '{"out_trade_no":"T4"}' : v])), charset: 'utf-8', ...merchantRsa2048 });
+    cases.push({ variant: 'openapi.request', name: 'OpenAPI request, RSA2 (sign_type signed)', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'biz_content' ? '{"out_trade_no":"T4"}' : v])), charset: 'utf-8', emulator: 'none', ...merchantRsa2048 });
   }
   // OpenAPI return URL: signed without sign and sign_type, the empty value KEPT (rsaCheckV1).
   {
@@ -135,7 +185,7 @@ function build(): Case[] {
     const content = 'app_id=2021000000000001&auth_app_id=2021000000000001&charset=utf-8&method=alipay.trade.page.pay.return&out_trade_no=T5&passback_params=&seller_id=2088101122136241&timestamp=2024-05-01 12:00:01&total_amount=9.00&trade_no=2024050122001&version=1.0';
     const sign = osslSign(content, keyPath('alipay-side-rsa2048-private.pem'), 'sha256');
     const msg = (p: Array<[string, string]>) => 'https://shop.example/return?' + q([...p, ['sign', sign]]);
-    cases.push({ variant: 'openapi.return', name: 'OpenAPI return URL, RSA2, rsaCheckV1, empty value kept', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'total_amount' ? '0.01' : v])), charset: 'utf-8', ...alipayRsa });
+    cases.push({ variant: 'openapi.return', name: 'OpenAPI return URL, RSA2, rsaCheckV1, empty value kept', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'total_amount' ? '0.01' : v])), charset: 'utf-8', emulator: 'none', ...alipayRsa });
   }
   // OpenAPI notification signed with sign_type kept (rsaCheckV2 style).
   {
@@ -143,7 +193,7 @@ function build(): Case[] {
     const content = 'app_id=2021000000000001&charset=utf-8&gmt_create=2024-05-01 12:00:00&notify_id=n-1&notify_type=trade_status_sync&out_trade_no=T6&sign_type=RSA2&total_amount=1.00&trade_status=TRADE_SUCCESS&version=1.0';
     const sign = osslSign(content, keyPath('alipay-side-rsa2048-private.pem'), 'sha256');
     const msg = (p: Array<[string, string]>) => q([...p, ['sign', sign]]);
-    cases.push({ variant: 'openapi.notification', name: 'OpenAPI notification, RSA2, sign_type kept (rsaCheckV2)', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'total_amount' ? '100.00' : v])), charset: 'utf-8', ...alipayRsa });
+    cases.push({ variant: 'openapi.notification', name: 'OpenAPI notification, RSA2, sign_type kept (rsaCheckV2)', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'total_amount' ? '100.00' : v])), charset: 'utf-8', emulator: 'none', ...alipayRsa });
   }
   // WAP 2.0 notification, MD5 (hashlib): service, v, sec_id, notify_data in that fixed order, not sorted.
   {
@@ -151,7 +201,7 @@ function build(): Case[] {
     const content = `service=alipay.wap.trade.create.direct&v=1.0&sec_id=MD5&notify_data=${data}`;
     const sign = pyMd5(content, 'utf-8');
     const msg = (d: string) => q([['notify_data', d], ['sec_id', 'MD5'], ['service', 'alipay.wap.trade.create.direct'], ['v', '1.0'], ['sign', sign]]);
-    cases.push({ variant: 'wap.notification', name: 'WAP 2.0 notification, MD5, fixed order', message: msg(data), tampered: msg(data.replace('0.01', '9.99')), charset: 'utf-8', ...md5Keys });
+    cases.push({ variant: 'wap.notification', name: 'WAP 2.0 notification, MD5, fixed order', message: msg(data), tampered: msg(data.replace('0.01', '9.99')), charset: 'utf-8', emulator: 'none', ...md5Keys });
   }
   // WAP 2.0 notification, sec_id=0001: notify_data RSA-encrypted with the merchant's public key (openssl),
   // signed by "Alipay" over the decrypted text (openssl SHA1withRSA).
@@ -163,7 +213,7 @@ function build(): Case[] {
     assert.ok(Buffer.from(encrypted, 'base64').length > 128, 'more than one 128-byte block');
     const msg = (v: string) => q([['service', 'alipay.wap.trade.create.direct'], ['sign', sign], ['sec_id', '0001'], ['v', v], ['notify_data', encrypted]]);
     cases.push({
-      variant: 'wap.notification', name: 'WAP 2.0 notification, 0001, notify_data decrypted first', message: msg('1.0'), tampered: msg('2.0'), charset: 'utf-8',
+      variant: 'wap.notification', name: 'WAP 2.0 notification, 0001, notify_data decrypted first', message: msg('1.0'), tampered: msg('2.0'), charset: 'utf-8', emulator: 'none',
       keys: [...alipayRsa.keys, '--private-key-file', merchant1024], wrongKeys: [...alipayRsa.wrongKeys, '--private-key-file', merchant1024],
       core: { ...alipayRsa.core, merchantPrivateKey: readKey('rsa1024-pkcs8.base64.txt') }, wrongCore: { ...alipayRsa.wrongCore, merchantPrivateKey: readKey('rsa1024-pkcs8.base64.txt') },
     });
@@ -175,7 +225,7 @@ function build(): Case[] {
     const sign = osslSign(content('0.01'), merchant1024, 'sha1');
     const msg = (fee: string) => `${content(fee)}&sign="${encodeURIComponent(sign)}"&sign_type="RSA"`;
     cases.push({
-      variant: 'securitypay.order', name: 'mobile.securitypay order string, RSA', message: msg('0.01'), tampered: msg('0.02'), charset: 'utf-8',
+      variant: 'securitypay.order', name: 'mobile.securitypay order string, RSA', message: msg('0.01'), tampered: msg('0.02'), charset: 'utf-8', emulator: 'none',
       keys: ['--public-key-file', keyPath('rsa1024-public.pem')], wrongKeys: ['--public-key-file', keyPath('rsa2048-public.pem')],
       core: { publicKey: readKey('rsa1024-public.pem') }, wrongCore: { publicKey: readKey('rsa2048-public.pem') },
     });
@@ -197,34 +247,224 @@ function file(text: string, charset: 'utf-8' | 'gbk'): string {
   return f;
 }
 
-describe('every variant gets one verdict: core (preview, hover), CLI verify, CLI decode', function () {
+// ---- The emulators: "right" holds the keys the table verifies with; "other" holds other keys
+// (other Alipay keys for what it signs, other merchant keys for the requests it checks).
+const PARTNER = '2088101122136241';
+interface Side {
+  config: GatewayConfig;
+  /** The merchant's keys for the requests that create its trades. */
+  merchantKeys: Record<'MD5' | 'RSA' | 'DSA', SigningKey>;
+}
+const RIGHT: Side = {
+  config: {
+    alipay: { privateKey: readKey('alipay-side-rsa2048-private.pem'), dsaPrivateKey: emuKey('alipay_dsa_private_key.pem') },
+    merchants: [{ partner: PARTNER, sellerEmail: 'seller@example.com', md5Key: MD5_KEY, publicKey: readKey('rsa2048-public.pem'), dsaPublicKey: readKey('dsa1024-public.pem') }],
+  },
+  merchantKeys: { MD5: { md5Key: MD5_KEY }, RSA: { privateKey: readKey('rsa2048-pkcs1.pem') }, DSA: { privateKey: readKey('dsa1024.pem') } },
+};
+const OTHER: Side = {
+  config: {
+    alipay: { privateKey: emuKey('alipay_private_key.pem'), dsaPrivateKey: otherDsaPrivate },
+    merchants: [{ partner: PARTNER, sellerEmail: 'seller@example.com', md5Key: WRONG_MD5, publicKey: readKey('alipay-side-rsa2048-public.pem'), dsaPublicKey: fs.readFileSync(otherDsa, 'utf8') }],
+  },
+  merchantKeys: { MD5: { md5Key: WRONG_MD5 }, RSA: { privateKey: readKey('alipay-side-rsa2048-private.pem') }, DSA: { privateKey: otherDsaPrivate } },
+};
+
+/** The keys that verify what the "right" emulator signs as Alipay. */
+const alipayKeysOfRight: Record<'MD5' | 'RSA' | 'DSA', Pick<Case, 'keys' | 'wrongKeys' | 'core' | 'wrongCore'>> = {
+  MD5: md5Keys,
+  RSA: alipayRsa,
+  DSA: {
+    keys: ['--public-key-file', path.join(EMU_FIX, 'alipay_dsa_public_key.pem')],
+    wrongKeys: ['--public-key-file', otherDsa],
+    core: { publicKey: emuKey('alipay_dsa_public_key.pem') },
+    wrongCore: { publicKey: fs.readFileSync(otherDsa, 'utf8') },
+  },
+};
+
+function httpRequest(url: string, method = 'GET', body?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve(Buffer.concat(chunks).toString('latin1')));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** A merchant's notify_url on 127.0.0.1: keeps every body exactly as POSTed and answers `success`. */
+class Receiver {
+  readonly bodies: string[] = [];
+  url = '';
+  private server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      this.bodies.push(Buffer.concat(chunks).toString('latin1'));
+      res.end('success');
+    });
+  });
+  async start(): Promise<void> {
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', () => r()));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/notify`;
+  }
+  close(): Promise<void> {
+    return new Promise((r) => this.server.close(() => r()));
+  }
+}
+
+/**
+ * The emulator's verdict on a request: `valid` when its signature check passed (an answer, or a
+ * business error such as TRADE_NOT_EXIST), `invalid` on ILLEGAL_SIGN, `refused: CODE` for a refusal
+ * made before the signature is checked.
+ */
+async function emulatorVerdict(gw: RunningGateway, query: string): Promise<string> {
+  const text = await httpRequest(`${gw.url}?${query}`);
+  const error = /<error>([A-Z_]+)<\/error>/.exec(text)?.[1];
+  if (error === 'ILLEGAL_SIGN') return 'invalid';
+  if (error === undefined) return /<is_success>T<\/is_success>/.test(text) ? 'valid' : `unexpected answer: ${text.slice(0, 200)}`;
+  const beforeSignature = ['ILLEGAL_SERVICE', 'ILLEGAL_PARTNER', 'ILLEGAL_SIGN_TYPE', 'ILLEGAL_SECURITY_PROFILE', 'ILLEGAL_CHARSET', 'ILLEGAL_ARGUMENT'];
+  return beforeSignature.includes(error) ? `refused: ${error}` : 'valid';
+}
+
+interface Made {
+  notification: string;
+  tamperedNotification: string;
+  returnUrl: string;
+}
+
+/** A paid trade on `gw`: the notification it POSTs, the tampered copy it sends on request, and the signed return URL. */
+async function makeTrade(gw: RunningGateway, side: Side, receiver: Receiver, signType: 'MD5' | 'RSA' | 'DSA', charset: Charset, out: string): Promise<Made> {
+  const params: Param[] = [
+    ['service', 'create_direct_pay_by_user'], ['partner', PARTNER], ['_input_charset', charset], ['out_trade_no', out], ['subject', '测试商品 A&B'],
+    ['total_fee', '1.00'], ['payment_type', '1'], ['seller_id', PARTNER], ['notify_url', receiver.url], ['return_url', 'https://shop.example/return'],
+  ].map(([name, value]) => ({ name, value }));
+  const page = await httpRequest(`${gw.url}?${serializeQuery(signParams(params, signType, side.merchantKeys[signType], charset).params, charset)}`);
+  const tradeNo = /name="trade_no" value="(\d+)"/.exec(page)?.[1];
+  assert.ok(tradeNo, `the emulator made no trade for ${out}: ${page.slice(0, 200)}`);
+  const { returnUrl } = await gw.pay(tradeNo);
+  await gw.idle();
+  const mine = (b: string) => b.includes(`out_trade_no=${out}&`) || b.endsWith(`out_trade_no=${out}`);
+  const notification = receiver.bodies.filter(mine)[0];
+  assert.ok(notification, `no notification for ${out}`);
+  const notifyId = gw.notifications().find((x) => x.tradeNo === tradeNo)!.notifyId;
+  await gw.sendTamperedNotification(notifyId, 'amount');
+  const tamperedNotification = receiver.bodies.filter(mine)[1];
+  assert.ok(tamperedNotification && tamperedNotification !== notification, `no tampered copy for ${out}`);
+  return { notification, tamperedNotification, returnUrl };
+}
+
+/** The rows the emulator signs, filled in by `before` (mocha names the tests first). */
+const EMULATOR_MADE: Array<{ signType: 'MD5' | 'RSA' | 'DSA'; charset: 'utf-8' | 'gbk' }> = [
+  { signType: 'MD5', charset: 'gbk' },
+  { signType: 'RSA', charset: 'utf-8' },
+  { signType: 'DSA', charset: 'utf-8' },
+];
+const madeName = (what: 'notification' | 'return URL', m: { signType: string; charset: string }) => `MAPI ${what}, ${m.signType}, ${m.charset.toUpperCase()}, made by the emulator`;
+
+async function emulatorRows(right: RunningGateway, other: RunningGateway, rightReceiver: Receiver, otherReceiver: Receiver): Promise<Case[]> {
+  const rows: Case[] = [];
+  for (const m of EMULATOR_MADE) {
+    const out = `EMU-${m.signType}-${m.charset}`;
+    const made = await makeTrade(right, RIGHT, rightReceiver, m.signType, m.charset, out);
+    const otherMade = await makeTrade(other, OTHER, otherReceiver, m.signType, m.charset, out);
+    const keys = alipayKeysOfRight[m.signType];
+    // A tampered return URL: the amount changed in the URL, as a buyer could.
+    const tamperedUrl = made.returnUrl.replace(/([?&]total_fee=)[^&]*/, '$1100.00');
+    assert.notEqual(tamperedUrl, made.returnUrl);
+    rows.push({ variant: 'mapi.notification', name: madeName('notification', m), message: made.notification, tampered: made.tamperedNotification, wrongKeyMessage: otherMade.notification, charset: m.charset, emulator: 'signs', ...keys });
+    rows.push({ variant: 'mapi.return', name: madeName('return URL', m), message: made.returnUrl, tampered: tamperedUrl, wrongKeyMessage: otherMade.returnUrl, charset: m.charset, emulator: 'signs', ...keys });
+  }
+  return rows;
+}
+
+type Mode = 'valid' | 'tampered' | 'wrong key';
+/** One row of the table: each front end's verdict. */
+interface Row {
+  core: string;
+  verify: string;
+  decode: string;
+  emulator: string;
+}
+
+describe('every variant gets one verdict: core (preview, hover), CLI verify, CLI decode, the emulator', function () {
   this.timeout(60000);
   const cases = build();
+  const made = new Map<string, Case>();
+  let right: RunningGateway;
+  let other: RunningGateway;
+  const receivers = [new Receiver(), new Receiver()];
 
-  it('covers every variant the protocol lists', () => {
-    const covered = new Set(cases.map((c) => c.variant));
+  before(async () => {
+    await Promise.all(receivers.map((r) => r.start()));
+    right = await startGateway({ config: RIGHT.config, port: 0, host: '127.0.0.1' });
+    other = await startGateway({ config: OTHER.config, port: 0, host: '127.0.0.1' });
+    for (const c of await emulatorRows(right, other, receivers[0], receivers[1])) made.set(c.name, c);
+  });
+  after(async () => {
+    await Promise.all([right?.close(), other?.close(), ...receivers.map((r) => r.close())]);
+  });
+
+  it('covers every variant the protocol lists, and the emulator verifies or makes the MAPI ones', () => {
+    const all = [...cases, ...made.values()];
+    const covered = new Set(all.map((c) => c.variant));
     for (const v of ['mapi.request', 'mapi.notification', 'mapi.return', 'openapi.request', 'openapi.return', 'openapi.notification', 'wap.notification', 'securitypay.order'] as VariantId[]) {
       assert.ok(covered.has(v), v);
     }
+    const emu = (v: VariantId, role: EmulatorRole) => all.filter((c) => c.variant === v && c.emulator === role).length;
+    assert.ok(emu('mapi.request', 'verifies') >= 4 && emu('mapi.notification', 'signs') >= 3 && emu('mapi.return', 'signs') >= 3);
+    const requestSignTypes = new Set(cases.filter((c) => c.emulator === 'verifies').map((c) => /sign_type=(\w+)/.exec(c.message)?.[1]));
+    assert.deepEqual([...requestSignTypes].sort(), ['DSA', 'MD5', 'RSA', 'RSA2']);
   });
 
-  for (const c of cases) {
+  /** Every front end's verdict on one cell of the table. */
+  async function row(c: Case, mode: Mode): Promise<{ got: Row; want: Row; why: string[] }> {
+    const text = mode === 'tampered' ? c.tampered : mode === 'wrong key' && c.wrongKeyMessage !== undefined ? c.wrongKeyMessage : c.message;
+    const useWrongKeys = mode === 'wrong key' && c.wrongKeyMessage === undefined;
+    const want = mode === 'valid' ? 'valid' : 'invalid';
+    const gbk = c.charset === 'gbk' ? ['--charset', 'gbk'] : [];
+    const parsed = parseInput(text, c.charset === 'gbk' ? { charset: 'gbk' } : {});
+    assert.equal(detectVariant(parsed.params, parsed.kind).value, c.variant, 'the resolver names the variant');
+    const core = verifyMessage({ params: parsed.params, charset: parsed.charset, keys: useWrongKeys ? c.wrongCore : c.core, returnUrl: parsed.kind === 'url', variant: parsed.kind === 'order' ? 'securitypay.order' : undefined });
+    const f = file(text, c.charset);
+    const keys = useWrongKeys ? c.wrongKeys : c.keys;
+    const verify = await cli(['verify', `@${f}`, ...keys, ...gbk]);
+    const decode = await cli(['decode', f, '--json', ...keys, ...gbk]);
+    let decodeVerdict = `exit ${decode.code}`;
+    try {
+      const v = (JSON.parse(decode.out.join('\n')) as { signature: { verdict: string } }).signature.verdict;
+      decodeVerdict = (v === 'valid') === (decode.code === 0) ? v : `${v}, exit ${decode.code}`;
+    } catch {
+      // not JSON: the exit code and stderr say why
+    }
+    const verifyVerdict = verify.out[0] === 'VALID' && verify.code === 0 ? 'valid' : verify.out[0] === 'INVALID' && verify.code === 1 ? 'invalid' : `${verify.out[0] ?? ''} exit ${verify.code}`;
+    // The emulator: requests go over HTTP (the wrong-key request to the emulator holding other merchant keys);
+    // what it made is the source of the row (its cell says how it was made).
+    let emulator = '—';
+    let wantEmulator = '—';
+    if (c.emulator === 'verifies') {
+      emulator = await emulatorVerdict(mode === 'wrong key' ? other : right, text);
+      wantEmulator = c.emulatorRefuses ? `refused: ${c.emulatorRefuses}` : want;
+    } else if (c.emulator === 'signs') {
+      emulator = wantEmulator = { valid: 'signed', tampered: 'tampered copy', 'wrong key': 'other Alipay key' }[mode];
+    }
+    return {
+      got: { core: core.verdict, verify: verifyVerdict, decode: decodeVerdict, emulator },
+      want: { core: want, verify: want, decode: want, emulator: wantEmulator },
+      why: [`core: ${core.reason?.en ?? ''}`, `verify: ${[...verify.out, ...verify.err].join(' | ')}`, `decode: ${decode.err.join(' | ')}`],
+    };
+  }
+
+  const names = [...cases.map((c) => c.name), ...EMULATOR_MADE.flatMap((m) => [madeName('notification', m), madeName('return URL', m)])];
+  for (const name of names) {
     for (const mode of ['valid', 'tampered', 'wrong key'] as const) {
-      it(`${c.name}: ${mode}`, async () => {
-        const text = mode === 'tampered' ? c.tampered : c.message;
-        const want = mode === 'valid' ? 'valid' : 'invalid';
-        const parsed = parseInput(text);
-        assert.equal(detectVariant(parsed.params, parsed.kind).value, c.variant, 'the resolver names the variant');
-        const core = verifyMessage({ params: parsed.params, charset: parsed.charset, keys: mode === 'wrong key' ? c.wrongCore : c.core, returnUrl: parsed.kind === 'url', variant: parsed.kind === 'order' ? 'securitypay.order' : undefined });
-        assert.equal(core.verdict, want, `core: ${core.reason?.en ?? ''}`);
-        const f = file(text, c.charset);
-        const keys = mode === 'wrong key' ? c.wrongKeys : c.keys;
-        const verify = await cli(['verify', `@${f}`, ...keys, ...(c.charset === 'gbk' ? ['--charset', 'gbk'] : [])]);
-        assert.equal(verify.out[0], want === 'valid' ? 'VALID' : 'INVALID', `verify: ${[...verify.out, ...verify.err].join(' | ')}`);
-        assert.equal(verify.code, want === 'valid' ? 0 : 1);
-        const decode = await cli(['decode', f, '--json', ...keys]);
-        assert.equal(decode.code, want === 'valid' ? 0 : 1, `decode: ${decode.err.join(' | ')}`);
-        assert.equal((JSON.parse(decode.out.join('\n')) as { signature: { verdict: string } }).signature.verdict, want);
+      it(`${name}: ${mode}`, async () => {
+        const c = cases.find((x) => x.name === name) ?? made.get(name);
+        assert.ok(c, name);
+        const { got, want, why } = await row(c, mode);
+        assert.deepEqual(got, want, why.join('\n'));
       });
     }
   }
