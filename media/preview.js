@@ -119,6 +119,7 @@
     kv(dl, s('sig.charset'), sig.charset);
     if (profile) kv(dl, s('sig.profile'), profile);
     if (sig.reason) kv(dl, s('sig.reason'), tx(sig.reason));
+    if (sig.certWarning) sec.appendChild(el('div', 'warning', '⚠ ' + tx(sig.certWarning)));
     if (sig.note) kv(dl, sig.inferred ? s('sig.ruleInferred') : s('sig.rule'), tx(sig.note));
     if (sig.value) kv(dl, s('sig.value'), el('code', 'mono', sig.value));
     sec.appendChild(dl);

@@ -123,18 +123,6 @@ async function readSource(io: CliIO, file: string | undefined): Promise<Buffer> 
   return readFileOrFail(file, 'response');
 }
 
-/** The validity warning (with the dates) for the certificate that verifies: the one whose SN the response names, or the only one. */
-function warnCertValidity(io: CliIO, certs: ReadonlyArray<import('../core/openapi/certSn').CertInfo>, response: Buffer): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded with the certificates above
-  const { validityWarning } = require('../core/openapi/certSn') as typeof import('../core/openapi/certSn');
-  const text = response.toString('latin1');
-  const used = certs.length === 1 ? certs : certs.filter((c) => text.includes(c.sn));
-  for (const c of used) {
-    const w = validityWarning(c);
-    if (w) io.stderr(`alipay-toolkit: ${w[io.lang]}`);
-  }
-}
-
 export const command: Subcommand = {
   summary: { en: 'decode a response, notification or return URL: status, labelled fields, signature', zh: '解析响应、异步通知或 return_url：状态、字段说明、签名' },
   async run(args, io) {
@@ -160,8 +148,9 @@ export const command: Subcommand = {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the X.509 reader loads only in certificate mode
     const alipayCerts = certFile ? (require('../core/openapi/certSn') as typeof import('../core/openapi/certSn')).readCertificates(readFileOrFail(certFile, 'certificate'), `certificate file "${certFile}"`) : undefined;
     const bytes = await readSource(io, a.positionals[0]);
-    if (alipayCerts) warnCertValidity(io, alipayCerts, bytes);
     const model = decodeResponse(bytes, { md5Key, publicKey, merchantPrivateKey, aesKey, alipayCerts, lang: io.lang, charset: a.options.get('charset') });
+    // The certificate that verified (core keysForCert picked it by alipay_cert_sn) is expired or not yet valid: its dates.
+    if (model.signature.certWarning) io.stderr(`alipay-toolkit: ${model.signature.certWarning[io.lang]}`);
     if (a.flags.has('json')) printData(io, JSON.stringify(responseToJson(model), null, 2));
     else for (const line of formatModel(model, io.lang, rows)) io.stdout(line);
     return model.signature.verdict === 'invalid' ? EXIT.fail : EXIT.ok;

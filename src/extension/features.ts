@@ -18,6 +18,7 @@ export function init(services: Services): void {
 
 export const features = {
   sign: () => import('./commands/sign'),
+  certs: () => import('./profileCerts'),
   keys: () => import('./commands/keys'),
   preview: () => import('./preview/panel'),
   requestCommands: () => import('./requestFile/commands'),

@@ -15,6 +15,7 @@ import { detectVariant, resolveSignType, verifyingKeyRole } from '../core/resolv
 import { verifyMessage, type VerifyKeys } from '../core/response/signature';
 import type { HoverDeps, SignCheck } from './hover';
 import { userLang } from './l10n';
+import { alipayCertKeys } from './profileCerts';
 import { getActiveProfile, getProfiles, getSecret } from './shared';
 
 async function verifySign(params: Param[], gateway: string | undefined): Promise<SignCheck | undefined> {
@@ -29,7 +30,11 @@ async function verifySign(params: Param[], gateway: string | undefined): Promise
     const role = verifyingKeyRole(variant, signType);
     const keys: VerifyKeys = {};
     if (role.verify === 'md5Key') keys.md5Key = await getSecret(profile, 'md5Key');
-    else if (role.verify === 'alipayPublicKey') keys.publicKey = await getSecret(profile, 'alipayPublicKey');
+    else if (role.verify === 'alipayPublicKey') {
+      keys.publicKey = await getSecret(profile, 'alipayPublicKey');
+      // Certificate mode: the key of the profile's Alipay certificate named by alipay_cert_sn (core keysForCert).
+      Object.assign(keys, alipayCertKeys(profile));
+    }
     const priv = role.verify === 'merchantPublicKey' || role.decrypt ? await getSecret(profile, 'privateKey') : undefined;
     if (priv) {
       const key = loadPrivateKey(priv, 'merchant private key').key;

@@ -5,7 +5,7 @@ import { errorByCode, openApiField } from '../catalog';
 import { localize, Text, ToolkitError } from '../i18n';
 import { aesDecrypt, parseAesKey } from '../openapi/aes';
 import { buildTable, errorView, FieldView, labelField, ResponseModel, TableView, TEXTS } from './model';
-import { keysForCert, verifyOpenApi, VerifyKeys } from './signature';
+import { ALIPAY_CERT_SN_PARAM, keysForCert, verifyOpenApi, VerifyKeys, withCertPick } from './signature';
 
 const MAX_JSON_DEPTH = 64;
 
@@ -156,9 +156,8 @@ export function fromOpenApi(text: string, keys: VerifyKeys): ResponseModel {
     : pending
     ? PENDING
     : { en: localize(TEXTS.openapiFail, 'en', { code: errCode || '?' }), zh: localize(TEXTS.openapiFail, 'zh', { code: errCode || '?' }) };
-  const picked = keysForCert(keys, scalar(top.alipay_cert_sn) || undefined);
-  let signature = verifyOpenApi(node, raw, scalar(top.sign) || undefined, scalar(top.sign_type) || undefined, picked.keys);
-  if (picked.problem && signature.present) signature = { ...signature, verdict: 'error', reason: picked.problem };
+  const picked = keysForCert(keys, scalar(top[ALIPAY_CERT_SN_PARAM]) || undefined);
+  const signature = withCertPick(verifyOpenApi(node, raw, scalar(top.sign) || undefined, scalar(top.sign_type) || undefined, picked.keys), picked);
   return {
     kind: 'openapi',
     success: encryption === ENCRYPTED_NO_KEY || pending ? undefined : success,

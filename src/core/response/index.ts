@@ -94,7 +94,7 @@ export function decodeResponse(input: string | Buffer, options: DecodeOptions = 
       // Only XML carries its own charset; for a form body the parameters decide.
       if (detectResponseKind(text) === 'xml') bytesCharset = d.charset;
     }
-    const keys: VerifyKeys = { md5Key: options.md5Key, publicKey: options.publicKey, aesKey: options.aesKey, merchantPrivateKey: options.merchantPrivateKey, alipayCerts: options.alipayCerts };
+    const keys: VerifyKeys = { md5Key: options.md5Key, publicKey: options.publicKey, aesKey: options.aesKey, merchantPrivateKey: options.merchantPrivateKey, alipayCerts: options.alipayCerts, alipayCertProblem: options.alipayCertProblem };
     const model = decodeText(text, keys, bytesCharset, override);
     if (warning) model.warnings = [warning, ...(model.warnings ?? [])];
     return addSafetyWarnings(model, MAX_TABLE_COLUMNS);

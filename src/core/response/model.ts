@@ -90,6 +90,8 @@ export interface SignatureView {
   verdict: Verdict;
   /** Why, for invalid / noKey / error / unsigned. */
   reason?: Text;
+  /** Certificate mode: the certificate that verified is expired or not yet valid (with the dates). */
+  certWarning?: Text;
 }
 
 export interface StatusView {

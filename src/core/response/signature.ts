@@ -11,6 +11,7 @@ import { detectVariant, resolveSignType, type Decided } from '../resolve';
 import { decryptNotifyData, variantContent } from '../variants';
 import { normalizeSignType, SignType, verifyContent, VerifyingKey } from '../sign';
 import { XML_SIGN_RULE_INFERRED, xmlSignContent } from '../xmlSignContent';
+import { validityWarning, type CertInfo } from '../openapi/certSn';
 import type { SignatureView } from './model';
 
 export interface VerifyKeys {
@@ -21,16 +22,22 @@ export interface VerifyKeys {
   aesKey?: string | Buffer;
   /** The merchant's private key: decrypts a WAP 2.0 notify_data under sec_id=0001. */
   merchantPrivateKey?: string | Buffer | crypto.KeyObject;
-  /** Certificate mode: Alipay's certificates (SN and public key); the one whose SN matches alipay_cert_sn verifies. */
-  alipayCerts?: ReadonlyArray<{ sn: string; publicKey?: crypto.KeyObject }>;
+  /** Certificate mode: Alipay's certificates (core/openapi/certSn readCertificates); the one whose SN matches alipay_cert_sn verifies. */
+  alipayCerts?: ReadonlyArray<CertInfo>;
+  /** Certificate mode: why the configured Alipay certificate could not be read (verification says this instead of trying another key). */
+  alipayCertProblem?: Text;
 }
 
 /**
  * Certificate mode: picks the public key of the certificate named by the
  * response's `alipay_cert_sn` (the only one when the response names none).
- * Returns a reason when none matches.
+ * Returns a reason when none matches, and the validity warning (with the
+ * dates) of the certificate picked. Without certificates, `keys` as given.
+ * The one rule for the CLI (decode --alipay-cert-file), the preview, the hover
+ * and Verify Signature.
  */
-export function keysForCert(keys: VerifyKeys, alipayCertSn: string | undefined): { keys: VerifyKeys; problem?: Text } {
+export function keysForCert(keys: VerifyKeys, alipayCertSn: string | undefined, now = new Date()): { keys: VerifyKeys; problem?: Text; warning?: Text; sn?: string } {
+  if (keys.alipayCertProblem) return { keys: { ...keys, publicKey: undefined }, problem: keys.alipayCertProblem };
   const certs = keys.alipayCerts;
   if (!certs || certs.length === 0) return { keys };
   const cert = alipayCertSn ? certs.find((c) => c.sn === alipayCertSn) : certs.length === 1 ? certs[0] : undefined;
@@ -43,11 +50,23 @@ export function keysForCert(keys: VerifyKeys, alipayCertSn: string | undefined):
         : T(`The response names no alipay_cert_sn and ${certs.length} certificates are configured: cannot tell which one signed.`, `响应没有 alipay_cert_sn，而配置了 ${certs.length} 个证书：无法判断由哪个签名。`),
     };
   }
-  if (!cert.publicKey) return { keys: { ...keys, publicKey: undefined }, problem: T(`The certificate ${cert.sn} holds a key this tool cannot verify with (SM2?).`, `证书 ${cert.sn} 的公钥本工具无法用于验签（SM2？）。`) };
-  return { keys: { ...keys, publicKey: cert.publicKey } };
+  const warning = validityWarning(cert, now);
+  if (!cert.publicKey) return { keys: { ...keys, publicKey: undefined }, problem: T(`The certificate ${cert.sn} holds a key this tool cannot verify with (SM2?).`, `证书 ${cert.sn} 的公钥本工具无法用于验签（SM2？）。`), warning, sn: cert.sn };
+  return { keys: { ...keys, publicKey: cert.publicKey }, warning, sn: cert.sn };
+}
+
+/** A verdict checked with the certificate keysForCert picked: its problem (no certificate matches…) is the verdict, its warning travels along. */
+export function withCertPick(view: SignatureView, picked: { problem?: Text; warning?: Text }): SignatureView {
+  let out = view;
+  if (picked.problem && view.present) out = { ...out, verdict: 'error', reason: picked.problem };
+  if (picked.warning) out = { ...out, certWarning: picked.warning };
+  return out;
 }
 
 const T = (en: string, zh: string): Text => ({ en, zh });
+
+/** The response or notification parameter naming which Alipay certificate signed it. */
+export const ALIPAY_CERT_SN_PARAM = 'alipay_cert_sn';
 
 export const SIGN_TEXTS = {
   xmlRule: T(
@@ -229,7 +248,10 @@ export function verifyMessage(c: MessageCheck): MessageView {
   const content = variantContent(variant.value, params);
   const alternatives = facts.rule.alsoKeepSignType ? [{ content: variantContent(variant.value, params, { keepSignType: true }), note: join(note, SIGN_TEXTS.matchedV2) }] : undefined;
   if (alternatives && alternatives[0].content === content) alternatives.length = 0;
-  return tag(verify({ content, sign, type, charset: c.charset, inferred: false, note: alternatives ? join(note, SIGN_TEXTS.matchedV1) : note, alternatives }, c.keys));
+  // Certificate mode: what Alipay signed is checked with the key of its certificate (alipay_cert_sn picks it).
+  const certMode = facts.signer === 'alipay' && (c.keys.alipayCerts || c.keys.alipayCertProblem) && (type ?? '').toUpperCase() !== 'MD5';
+  const picked = certMode ? keysForCert(c.keys, c.params.find((p) => p.name === ALIPAY_CERT_SN_PARAM)?.value || undefined) : { keys: c.keys };
+  return tag(withCertPick(verify({ content, sign, type, charset: c.charset, inferred: false, note: alternatives ? join(note, SIGN_TEXTS.matchedV1) : note, alternatives }, picked.keys), picked));
 }
 
 /** Notifications and return URLs (decode, preview): verifyMessage with the variant detected. */

@@ -12,23 +12,22 @@
  *   alipay.showPresignString({ text?, open? }) → string | undefined
  * Without arguments they read the editor (see ../editorInput) and ask.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { service } from '../../core/catalog/services';
 import { Charset, normalizeCharset } from '../../core/charset';
 import { describeFinding, diagnose } from '../../core/doctor';
 import { ParsedInput, Param, writeLineValue, buildUrl, getParam, parseInput, serializeQuery, setParam } from '../../core/params';
 import { Profile, checkKeyHost } from '../../core/profile';
-import { localize, type Text } from '../../core/i18n';
-import { isSignParam, isSignatureParam, type Family } from '../../core/protocol';
+import { localize } from '../../core/i18n';
+import { isSignParam, isSignatureParam } from '../../core/protocol';
 import { signOrderString, variantContent } from '../../core/variants';
 import { charsetParamToFill, detectVariant, resolveContext, resolveSignType, verifyingKeyRole } from '../../core/resolve';
-import { verifyMessage } from '../../core/response/signature';
+import { ALIPAY_CERT_SN_PARAM, keysForCert, SIGN_TEXTS, verifyMessage } from '../../core/response/signature';
 import { SignType, VerifyingKey, signParams } from '../../core/sign';
 import { EditorInput, replaceInput, scopeLabel, takeInput } from '../editorInput';
 import { userLang } from '../l10n';
 import { openReadOnly } from '../readOnlyDoc';
+import { alipayCertKeys, withProfileCertSns } from '../profileCerts';
 import { getProfile, getSecret, log, reportError, requireSigningKey, requireVerifyingKey } from '../shared';
 import { ToolkitError } from '../../core/i18n';
 
@@ -114,37 +113,6 @@ function reshape(input: string, parsed: ParsedInput, params: Param[], url: strin
   }
 }
 
-/**
- * OpenAPI certificate mode: a profile naming certificate files signs with
- * app_cert_sn / alipay_root_cert_sn set first (they are signed parameters).
- * MAPI requests have no certificate mode; the family is the resolver's.
- */
-async function withProfileCertSns(profile: Profile, params: Param[], family: Family): Promise<Param[]> {
-  if (family !== 'openapi' || (!profile.appCertPath && !profile.alipayRootCertPath)) return params;
-  const read = async (file: string, what: Text): Promise<{ bytes: Buffer; source: string }> => {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    const full = path.isAbsolute(file) || !folder ? file : path.join(folder, file);
-    const source = `${localize(what, userLang())} "${file}"`;
-    try {
-      return { bytes: await fs.promises.readFile(full), source };
-    } catch (e) {
-      throw new ToolkitError('CERT_READ', { en: 'Profile {profile}: cannot read {what} "{file}" ({reason})', zh: '配置 {profile}：无法读取{what} "{file}"（{reason}）' }, { profile: profile.name, what: localize(what, userLang()), file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
-    }
-  };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the X.509 reader loads only in certificate mode
-  const { addCertSns } = require('../../core/openapi/certMode') as typeof import('../../core/openapi/certMode');
-  const r = addCertSns(params, family, {
-    app: profile.appCertPath ? await read(profile.appCertPath, { en: 'app certificate', zh: '应用公钥证书' }) : undefined,
-    root: profile.alipayRootCertPath ? await read(profile.alipayRootCertPath, { en: 'Alipay root certificate', zh: '支付宝根证书' }) : undefined,
-  });
-  for (const w of r.warnings) {
-    const text = localize(w, userLang());
-    log.warn(text);
-    void vscode.window.showWarningMessage(text);
-  }
-  return r.params;
-}
-
 export async function signRequest(args: SignArgs = {}): Promise<SignOutcome | undefined> {
   try {
     const input = takeInput(args);
@@ -173,7 +141,7 @@ export async function signRequest(args: SignArgs = {}): Promise<SignOutcome | un
     const order = parsed.kind === 'order' ? signOrderString(params, signType, key, parsed.charset) : undefined;
     const signed = order
       ? { presign: order.content, sign: order.sign, params: [...params.filter((p) => !isSignatureParam(p.name)), { name: 'sign', value: order.sign }, { name: 'sign_type', value: signType }] }
-      : signParams(await withProfileCertSns(profile, params, ctx.family.value), signType, key, parsed.charset);
+      : signParams(withProfileCertSns(profile, params, ctx.family.value), signType, key, parsed.charset);
     const url = order ? order.orderString : buildUrl(parsed.gateway ?? profile.gateway, signed.params, parsed.charset);
     const outcome: SignOutcome = {
       profile: profile.name,
@@ -293,6 +261,10 @@ export interface VerifyOutcome {
   /** Doctor finding ids, e.g. 'wrong-charset'. */
   findingIds: string[];
   hints: string[];
+  /** Certificate mode: the SN of the profile's Alipay certificate that was used (picked by alipay_cert_sn). */
+  certSn?: string;
+  /** Certificate mode: that certificate is expired or not yet valid (with the dates), in the user's language. */
+  certWarning?: string;
 }
 
 /** What Verify Signature returns for text that carries no `sign`: nothing was checked. */
@@ -318,9 +290,17 @@ export async function verifySignature(args: { text?: string; profile?: string } 
     let key: VerifyingKey | undefined;
     const merchantPrivateKey = signType === 'MD5' ? undefined : await getSecret(profile, 'privateKey');
     const alipayPublicKey = signType === 'MD5' ? undefined : await getSecret(profile, 'alipayPublicKey');
+    // Certificate mode: Alipay's key is that of the profile's certificate named by alipay_cert_sn (core keysForCert).
+    const certs = signer === 'alipay' && signType !== 'MD5' ? alipayCertKeys(profile) : {};
+    let certSn: string | undefined;
     if (signer === 'merchant') {
       if (merchantPrivateKey) key = { publicKey: merchantPrivateKey };
       else await requireSigningKey(profile, signType);
+    } else if (certs.alipayCerts || certs.alipayCertProblem) {
+      const picked = keysForCert(certs, getParam(parsed.params, ALIPAY_CERT_SN_PARAM) || undefined);
+      if (picked.problem || !picked.keys.publicKey) throw new ToolkitError('CANNOT_VERIFY', picked.problem ?? SIGN_TEXTS.noPublicKey);
+      key = { publicKey: picked.keys.publicKey };
+      certSn = picked.sn;
     } else key = await requireVerifyingKey(profile, signType);
     if (!key) return undefined;
 
@@ -329,7 +309,7 @@ export async function verifySignature(args: { text?: string; profile?: string } 
       charset: parsed.charset,
       variant,
       signType,
-      keys: { ...('md5Key' in key ? { md5Key: key.md5Key } : { publicKey: key.publicKey }), merchantPrivateKey },
+      keys: { ...('md5Key' in key ? { md5Key: key.md5Key } : { publicKey: key.publicKey }), merchantPrivateKey, ...certs },
     });
     if (view.verdict === 'error' || view.verdict === 'noKey') throw new ToolkitError('CANNOT_VERIFY', view.reason ?? { en: 'The signature cannot be checked', zh: '无法验证签名' });
     const q = input.text.trim().indexOf('?');
@@ -344,7 +324,7 @@ export async function verifySignature(args: { text?: string; profile?: string } 
             key,
             rawQuery,
             merchantPrivateKey,
-            alipayPublicKey,
+            alipayPublicKey: alipayPublicKey ?? (certSn && 'publicKey' in key ? key.publicKey : undefined),
             gateway: parsed.gateway ?? profile.gateway,
             variant,
           });
@@ -359,8 +339,21 @@ export async function verifySignature(args: { text?: string; profile?: string } 
       findings: result.findings.map((f) => describeFinding(f, lang)),
       findingIds: result.findings.map((f) => f.id),
       hints: result.hints.map((f) => describeFinding(f, lang)),
+      certSn,
+      certWarning: view.certWarning?.[lang],
     };
-    const whose = signer === 'merchant' ? vscode.l10n.t('your merchant key') : signType === 'MD5' ? vscode.l10n.t('the MD5 key') : vscode.l10n.t("Alipay's public key");
+    if (outcome.certWarning) {
+      log.warn(outcome.certWarning);
+      void vscode.window.showWarningMessage(outcome.certWarning);
+    }
+    const whose =
+      signer === 'merchant'
+        ? vscode.l10n.t('your merchant key')
+        : signType === 'MD5'
+          ? vscode.l10n.t('the MD5 key')
+          : certSn
+            ? vscode.l10n.t("Alipay's certificate {0}", certSn)
+            : vscode.l10n.t("Alipay's public key");
     if (outcome.valid) {
       log.info(`Signature valid (${signType}, profile ${profile.name})`);
       void vscode.window.showInformationMessage(vscode.l10n.t('Signature valid: {0}, checked with {1} of profile {2}.', signType, whose, profile.name));

@@ -1,7 +1,9 @@
 // The preview's key dependency, built on the shell's profiles and secrets:
 // both the MD5 key and Alipay's public key of the active profile (which one
-// applies depends on the response's own sign_type).
+// applies depends on the response's own sign_type), and in certificate mode
+// the profile's Alipay certificate(s) (read in the feature bundle, on use).
 import type * as vscode from 'vscode';
+import { loadFeature } from '../lazy';
 import { getActiveProfile, onDidChangeActiveProfile } from '../profiles';
 import { getSecret, onDidChangeSecrets } from '../secrets';
 import type { PreviewDeps } from './panel';
@@ -11,7 +13,8 @@ export function profileKeyDeps(): PreviewDeps {
     async getVerifyKeys() {
       const profile = getActiveProfile();
       const [md5Key, publicKey, aesKey] = await Promise.all([getSecret(profile, 'md5Key'), getSecret(profile, 'alipayPublicKey'), getSecret(profile, 'aesKey')]);
-      return { keys: { md5Key, publicKey, aesKey }, profile: profile.name };
+      const certs = profile.alipayCertPath ? (await loadFeature('certs')).alipayCertKeys(profile) : {};
+      return { keys: { md5Key, publicKey, aesKey, ...certs }, profile: profile.name };
     },
     keyEvents: [onDidChangeActiveProfile as vscode.Event<unknown>, onDidChangeSecrets as vscode.Event<unknown>],
   };

@@ -9,11 +9,13 @@ import { allServices, service as serviceDef } from '../../core/catalog';
 import { GatewayError, sendToGateway, type GatewayResponse } from '../../core/gateway';
 import { localize, ToolkitError } from '../../core/i18n';
 import { prepareRequest, signPrepared, type PreparedRequest, type SignedRequest } from '../../core/prepareRequest';
-import { isSignatureParam } from '../../core/protocol';
+import { isSignatureParam, VARIANTS } from '../../core/protocol';
+import { detectVariant } from '../../core/resolve';
 import { parseRequestFile, requestAtLine } from '../../core/requestFile';
 import { decodeResponse } from '../../core/response';
 import { placeholderFor } from '../../core/validate';
 import { userLang } from '../l10n';
+import { withProfileCertSns } from '../profileCerts';
 import { errorText, log, reportError } from '../shared';
 import type { PreviewResult } from '../preview';
 import { LANGUAGE_ID, type RequestFileDeps } from './deps';
@@ -109,7 +111,9 @@ export class RequestCommands {
   private async sign(prepared: PreparedRequest): Promise<SignedRequest | undefined> {
     const key = await this.deps.signingKey(prepared.profile, prepared.signType);
     if (!key) return undefined;
-    return signPrepared(prepared, key);
+    // Certificate mode: app_cert_sn / alipay_root_cert_sn from the profile's certificates, set before signing (they are signed).
+    const family = VARIANTS[detectVariant(prepared.params).value].family;
+    return signPrepared({ ...prepared, params: withProfileCertSns(prepared.profile, prepared.params, family) }, key);
   }
 
   /**

@@ -25,8 +25,10 @@ export function shellDeps(): RequestFileDeps {
     signingKey: (p, t) => secrets.requireSigningKey(p, t),
     verifyKeys: async (p, t) => {
       const k = await secrets.getVerifyingKey(p, t);
-      if (!k) return {};
-      return 'md5Key' in k ? { md5Key: k.md5Key } : { publicKey: k.publicKey };
+      // Certificate mode: Alipay's certificate(s) of the profile; the answer's alipay_cert_sn picks one.
+      const certs = p.alipayCertPath ? (await loadFeature('certs')).alipayCertKeys(p) : {};
+      if (!k) return certs;
+      return 'md5Key' in k ? { md5Key: k.md5Key } : { publicKey: k.publicKey, ...certs };
     },
     changes: [profiles.onDidChangeActiveProfile as vscode.Event<unknown>, secrets.onDidChangeSecrets as vscode.Event<unknown>],
   };
