@@ -87,6 +87,8 @@
       if (e.entry) {
         box.appendChild(el('span', 'level', ' ' + s('level.' + e.entry.level)));
         box.appendChild(el('div', 'meaning', tx(e.entry.meaning)));
+        // A meaning the catalog could not source is flagged, as in hover and `explain`.
+        if (e.entry.source === 'inferred') box.appendChild(el('div', 'inferred', s('inferredNote')));
         if (Array.isArray(e.entry.check) && e.entry.check.length) {
           box.appendChild(el('div', 'checkTitle', s('whatToCheck')));
           const ul = el('ul', 'checks');
@@ -170,6 +172,11 @@
       tr.appendChild(el('td', 'name mono', f.name));
       const label = el('td', 'label', f.label ? tx(f.label) : '');
       if (f.description) label.title = tx(f.description);
+      if (f.inferred) {
+        const mark = el('span', 'inferred-mark', ' ' + s('inferred'));
+        mark.title = s('inferredNote');
+        label.appendChild(mark);
+      }
       tr.appendChild(label);
       tr.appendChild(valueCell(f));
       tbody.appendChild(tr);

@@ -5,6 +5,7 @@ import type { Subcommand } from './subcommand';
 import type { Lang, Text } from '../core/i18n';
 import { parseAesKey } from '../core/openapi/aes';
 import { decodeResponse, FieldView, ResponseModel, responseToJson, SignatureView, TableView } from '../core/response';
+import { INFERRED_NOTE } from '../core/explain';
 import { parseArgs } from './args';
 import { MD5_KEY_ENV, printUsage, readMd5Key, readPrivateKeyFile, readPublicKeyFile } from './common';
 import { CliIO, EXIT, UsageError, readFileOrFail, printData } from './io';
@@ -56,6 +57,7 @@ const L = {
   },
   content: { en: 'signed content', zh: '签名内容' },
   inferred: { en: 'inferred rule', zh: '推断的规则' },
+  inferredMeaning: { en: 'inferred', zh: '推断' },
   request: { en: 'Request parameters (echo)', zh: '请求参数（回显）' },
   fields: { en: 'Fields', zh: '业务字段' },
   table: { en: 'List {name}: {n} rows', zh: '列表 {name}：{n} 行' },
@@ -73,7 +75,8 @@ function fieldLine(f: FieldView, lang: Lang): string {
   const name = f.group ? `${f.group}/${f.name}` : f.name;
   const label = f.label ? ` (${f.label[lang]})` : '';
   const meaning = f.meaning ? ` — ${f.meaning[lang]}` : '';
-  return `  ${name}${label}: ${f.raw}${meaning}${f.unsafe ? ' ⚠' : ''}`;
+  // An inferred label or value meaning is marked on its line; the legend (INFERRED_NOTE) follows the fields.
+  return `  ${name}${label}: ${f.raw}${meaning}${f.inferred ? ` [${t(L.inferredMeaning, lang)}]` : ''}${f.unsafe ? ' ⚠' : ''}`;
 }
 
 function signatureLines(s: SignatureView, lang: Lang): string[] {
@@ -102,6 +105,7 @@ export function formatModel(m: ResponseModel, lang: Lang, rows = 20): string[] {
   if (m.status.detail) out.push(`  ${m.status.detail[lang]}`);
   if (m.error) {
     if (!m.error.entry) out.push(`  ${m.error.code}: ${t(L.unknown, lang)}`);
+    else if (m.error.entry.source === 'inferred') out.push(`  ${m.error.code}: ${INFERRED_NOTE[lang]}`);
     if (m.error.message) out.push(`  ${m.error.message}`);
     for (const c of m.error.entry?.check ?? []) out.push(`  ${t(L.check, lang)}: ${c[lang]}`);
   }
@@ -114,6 +118,7 @@ export function formatModel(m: ResponseModel, lang: Lang, rows = 20): string[] {
     out.push(m.businessNode ? `${t(L.fields, lang)} <${m.businessNode}>` : t(L.fields, lang));
     for (const f of m.fields) out.push(fieldLine(f, lang));
   }
+  if ([...m.request, ...m.fields].some((f) => f.inferred)) out.push(`  [${t(L.inferredMeaning, lang)}] ${INFERRED_NOTE[lang]}`);
   for (const tb of m.tables) out.push(...tableLines(tb, lang, rows));
   return out;
 }

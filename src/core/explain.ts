@@ -46,8 +46,8 @@ export interface ExplainOptions {
 
 /** Shown first among the facts of an inferred meaning (hover and `explain` render facts). */
 export const INFERRED_NOTE: Text = {
-  en: 'Inferred meaning: not stated in the seed documents or catalog-facts.md.',
-  zh: '推断的含义：种子文档与 catalog-facts.md 中均未写明。',
+  en: 'Inferred meaning: not stated in the seed documents, catalog-facts.md or the Alipay sources the catalog cites.',
+  zh: '推断的含义：种子文档、catalog-facts.md 及目录引用的支付宝资料中均未写明。',
 };
 
 /** Adds the source marker and, for an inferred meaning, the note in front of the facts. */

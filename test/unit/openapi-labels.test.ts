@@ -1,8 +1,11 @@
 // Labels of the 12 most used OpenAPI trade methods (issue #16, slice 6):
 // decode labels their response fields and explains their codes and
 // sub-codes in English and Chinese; every listed field has both languages and
-// a source marker, and inferred meanings are flagged where people read them.
+// a source marker naming a public Alipay source (the .NET SDK's model classes,
+// the API reference's error tables), and what no source states is flagged as
+// inferred where people read it (explain, decode, preview).
 import * as assert from 'node:assert/strict';
+import { formatModel } from '../../src/cli/decode';
 import { allErrors, allOpenApiMethods, errorByCode, field, openApiField, openApiMethod } from '../../src/core/catalog';
 import { explain, explainName, INFERRED_NOTE } from '../../src/core/explain';
 import { decodeResponse, type FieldView, type ResponseModel } from '../../src/core/response';
@@ -116,6 +119,8 @@ describe('OpenAPI trade methods: fields and codes labelled in both languages (is
         const def = openApiField(f);
         assert.ok(def, `${name}: ${f} has a catalog entry`);
         assert.ok(def.source, `${name}: ${f} has a source`);
+        // Every field a method lists is in that method's SDK model or response class (checked when transcribed).
+        assert.equal(def.source, 'alipay-sdk-net-all', `${name}: ${f} sourced from the SDK`);
         for (const t of [def.label, def.meaning]) {
           assert.ok(t.en.trim() && !CJK.test(t.en), `${name}: ${f} English: ${t.en}`);
           assert.ok(CJK.test(t.zh), `${name}: ${f} Chinese: ${t.zh}`);
@@ -124,6 +129,7 @@ describe('OpenAPI trade methods: fields and codes labelled in both languages (is
       for (const code of method.subCodes) {
         const e = errorByCode(code);
         assert.ok(e, `${name}: sub-code ${code} in the catalog`);
+        assert.ok(e.source, `${code} has a source`);
         assert.ok(e.meaning.en && !CJK.test(e.meaning.en) && CJK.test(e.meaning.zh), `${code} both languages`);
         assert.ok(e.seenIn?.includes(name), `${code} seen in ${name}`);
       }
@@ -144,17 +150,61 @@ describe('OpenAPI trade methods: fields and codes labelled in both languages (is
     }
   });
 
-  it('inferred OpenAPI meanings are flagged in explain (both languages), documented MAPI ones are not', () => {
-    const f = explainName('buyer_logon_id');
+  it('meanings transcribed from the SDK and the API reference carry their source; only unsourced ones are flagged in explain', () => {
+    // Transcribed from AlipayTradeQueryResponse.cs / AlipayTradeCancelResponse.cs (oracle: the SDK's own words).
+    assert.match(openApiField('trade_status')?.meaning.zh ?? '', /TRADE_FINISHED（交易结束，不可退款）/);
+    assert.match(openApiField('action')?.meaning.zh ?? '', /close 交易未支付，触发关闭交易/);
+    const logon = explainName('buyer_logon_id');
+    assert.equal(logon?.source, 'alipay-sdk-net-all');
+    assert.equal(logon?.inferred, undefined);
+    // Codes: the common page and the methods' error tables.
+    for (const c of ['10000', '40004', 'isv.invalid-signature', 'ACQ.TRADE_NOT_EXIST', 'ACQ.TRADE_HAS_SUCCESS', 'ACQ.EXIST_FORBIDDEN_WORD', 'ACQ.REASON_ILLEGAL_STATUS', 'ACQ.CANCEL_NOT_ALLOWED']) {
+      assert.equal(errorByCode(c)?.source, 'alipay-api-docs', c);
+      assert.equal(explain(c, { explicit: true })?.inferred, undefined, `${c} not flagged`);
+    }
+    assert.equal(explain('N', { field: 'fund_change' })?.source, 'alipay-api-docs');
+    assert.equal(explain('N', { field: 'fund_change' })?.inferred, undefined);
+    // What no source states stays flagged, in both languages.
+    const f = explainName('total_refund_amount');
     assert.equal(f?.inferred, true);
     assert.deepEqual(f?.facts?.[0], INFERRED_NOTE);
-    const sub = explain('ACQ.EXIST_FORBIDDEN_WORD');
-    assert.equal(sub?.source, 'inferred');
-    assert.equal(sub?.inferred, true);
+    for (const c of ['10003', 'ACQ.DISCORDANT_REPEAT_REQUEST', 'aop.ACQ.SYSTEM_ERROR']) {
+      const e = explain(c, { explicit: true });
+      assert.equal(e?.source, 'inferred', c);
+      assert.equal(e?.inferred, true, c);
+      assert.deepEqual(e?.facts?.[0], INFERRED_NOTE);
+    }
+    assert.equal(explain('N', { field: 'retry_flag' })?.inferred, true);
     assert.equal(explain('TRADE_SUCCESS', { field: 'trade_status' })?.inferred, undefined);
-    assert.equal(explain('N', { field: 'fund_change' })?.inferred, true);
     // A MAPI field keeps its MAPI meaning in general lookups; OpenAPI responses get the OpenAPI one.
     assert.equal(field('subject')?.label.en, 'Subject');
     assert.equal(openApiField('subject')?.label.en, 'Order title');
+  });
+  it('decode marks an inferred field meaning and an inferred sub-code in both languages, and nothing on sourced ones', () => {
+    const sourced = decodeResponse(QUERY);
+    assert.ok(sourced.fields.every((f) => !f.inferred), 'no query field is inferred');
+    for (const lang of ['en', 'zh'] as const) assert.ok(!formatModel(sourced, lang).join('\n').includes(INFERRED_NOTE[lang]));
+
+    // A cancel answer: retry_flag=Y is our reading (the SDK names the field only), action=close is the SDK's.
+    const cancel = decodeResponse('{"alipay_trade_cancel_response":{"code":"10000","msg":"Success","trade_no":"2013112011001004330000121536","out_trade_no":"6823789339978248","retry_flag":"Y","action":"close"}}');
+    assert.equal(fieldOf(cancel, 'retry_flag').inferred, true);
+    assert.equal(fieldOf(cancel, 'action').inferred, undefined);
+    assert.match(fieldOf(cancel, 'action').meaning?.zh ?? '', /交易未支付/);
+    const en = formatModel(cancel, 'en');
+    const zh = formatModel(cancel, 'zh');
+    assert.ok(en.some((l) => l.includes('retry_flag (Retry needed): Y') && l.endsWith('[inferred]')), en.join('\n'));
+    assert.ok(zh.some((l) => l.includes('retry_flag (是否需要重试): Y') && l.endsWith('[推断]')), zh.join('\n'));
+    assert.ok(!en.some((l) => l.includes('action (') && l.includes('[inferred]')));
+    assert.ok(en.includes(`  [inferred] ${INFERRED_NOTE.en}`));
+    assert.ok(zh.includes(`  [推断] ${INFERRED_NOTE.zh}`));
+
+    // Sub-codes: an unsourced one is flagged under the error, a documented one is not.
+    const repeat = decodeResponse('{"alipay_trade_refund_response":{"code":"40004","msg":"Business Failed","sub_code":"ACQ.DISCORDANT_REPEAT_REQUEST","sub_msg":"不一致的请求"}}');
+    for (const lang of ['en', 'zh'] as const) assert.ok(formatModel(repeat, lang).includes(`  ACQ.DISCORDANT_REPEAT_REQUEST: ${INFERRED_NOTE[lang]}`));
+    assert.equal(fieldOf(repeat, 'sub_code').inferred, true, 'the sub_code field line is marked too');
+    assert.equal(fieldOf(repeat, 'code').inferred, undefined);
+    const missing = decodeResponse('{"alipay_trade_query_response":{"code":"40004","msg":"Business Failed","sub_code":"ACQ.TRADE_NOT_EXIST","sub_msg":"交易不存在"}}');
+    assert.equal(missing.error?.entry?.source, 'alipay-api-docs');
+    for (const lang of ['en', 'zh'] as const) assert.ok(!formatModel(missing, lang).join('\n').includes(INFERRED_NOTE[lang]));
   });
 });

@@ -210,9 +210,11 @@ const MAPI: ErrorEntry[] = [
   ]),
 ];
 
-const oc = (code: string, en: string, zh: string, check?: Text[]): ErrorEntry => ({ code, level: 'openapi-code', meaning: T(en, zh), check });
+// OpenAPI codes: meanings from Alipay's API reference (the common error codes page and the methods'
+// error tables, see CatalogSource 'alipay-api-docs'); the few no page we read states are marked with src('inferred', …).
+const oc = (code: string, en: string, zh: string, check?: Text[]): ErrorEntry => ({ code, level: 'openapi-code', meaning: T(en, zh), check, source: 'alipay-api-docs' });
 const sub = (code: string, parent: string, en: string, zh: string, check?: Text[], action?: ErrorEntry['action']): ErrorEntry => ({
-  code, level: 'openapi-sub-code', parent, meaning: T(en, zh), check, action,
+  code, level: 'openapi-sub-code', parent, meaning: T(en, zh), check, action, source: 'alipay-api-docs',
 });
 
 const OPENAPI_SIGN_CHECKS: Text[] = [
@@ -268,10 +270,10 @@ const OPENAPI: ErrorEntry[] = [
     T('timestamp is yyyy-MM-dd HH:mm:ss and within minutes of Alipay\'s clock.', 'timestamp 格式为 yyyy-MM-dd HH:mm:ss，且与支付宝时间相差不超过数分钟。'),
   ]),
   sub('isv.invalid-charset', '40002', 'Invalid charset', '字符集错误', [T('Use charset=utf-8.', '使用 charset=utf-8。')]),
-  sub('isv.invalid-parameter', '40002', 'Invalid parameter', '参数无效', [T('The parameter named in sub_msg.', '检查 sub_msg 中指出的参数。')]),
-  sub('isv.missing-signature-config', '40002', 'No signature key configured for the app', '应用未配置对应签名算法的公钥或者证书', [
+  src('inferred', sub('isv.invalid-parameter', '40002', 'Invalid parameter', '参数无效', [T('The parameter named in sub_msg.', '检查 sub_msg 中指出的参数。')])),
+  src('inferred', sub('isv.missing-signature-config', '40002', 'No signature key configured for the app', '应用未配置对应签名算法的公钥或者证书', [
     T('Upload the app public key (or certificate) for the sign_type you use.', '为所用 sign_type 上传应用公钥（或证书）。'),
-  ]),
+  ])),
   sub('isv.insufficient-isv-permissions', '40006', 'Insufficient ISV permissions', 'ISV权限不足', [
     T('Sign the product and add the API to the app.', '签约相应产品并在应用中添加该接口。'),
   ]),

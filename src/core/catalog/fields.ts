@@ -3,7 +3,7 @@
 // <trade>), the asynchronous-notification fields, and the request parameters
 // of the services in services.ts, each with its Chinese name and meaning.
 import { enumFor } from './enums';
-import { OPENAPI_FIELD_ROWS } from './openapi';
+import { OPENAPI_FIELD_ROWS, openApiFieldSource } from './openapi';
 import type { CatalogSource, FieldDef, FieldKind } from './types';
 
 type Row = [name: string, zhLabel: string, enLabel: string, zh: string, en: string, kind: FieldKind, sources: string, maxLength?: number];
@@ -147,9 +147,9 @@ const FIELDS: FieldDef[] = [...ROWS.map((r) => toField(r)), ...SOURCED.map(([r, 
 
 const BY_NAME = new Map(FIELDS.map((f) => [f.name, f]));
 
-// OpenAPI trade-method fields (openapi.ts, all inferred). Where a name is also a MAPI field
+// OpenAPI trade-method fields (openapi.ts, each with its source). Where a name is also a MAPI field
 // (trade_no, subject…), the MAPI entry stays the general one and the OpenAPI one labels OpenAPI responses.
-const OPENAPI_FIELDS = OPENAPI_FIELD_ROWS.map((r) => toField(r, 'inferred'));
+const OPENAPI_FIELDS = OPENAPI_FIELD_ROWS.map((r) => toField(r, openApiFieldSource(r[0])));
 const OPENAPI_BY_NAME = new Map(OPENAPI_FIELDS.map((f) => [f.name, f]));
 const ALL_FIELDS: FieldDef[] = [...FIELDS, ...OPENAPI_FIELDS.filter((f) => !BY_NAME.has(f.name))];
 

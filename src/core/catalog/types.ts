@@ -7,10 +7,17 @@ export type { Text };
 
 /**
  * Where an entry's meaning comes from: a seed document, catalog-facts.md (both in ../shared),
- * the issue that asked for it (its text states the meaning), or 'inferred' — our reading, not
- * stated by any of those. Front ends flag inferred meanings (hover, explain) in both languages.
+ * the issue that asked for it (its text states the meaning), a public source of Alipay's own,
+ * or 'inferred' — our reading, not stated by any of those. Front ends flag inferred meanings
+ * (hover, explain, decode, preview) in both languages.
+ * - 'alipay-sdk-net-all': the field descriptions of Alipay's official .NET SDK, github.com/alipay/alipay-sdk-net-all,
+ *   v2/AlipaySDKNet.Standard/Domain/<Method>Model.cs (biz_content), Response/<Method>Response.cs (answer),
+ *   Domain/TradeFundBill.cs etc. (list items), AopResponse.cs (code, msg, sub_code, sub_msg).
+ * - 'alipay-api-docs': Alipay's open-platform API reference: the common error codes page
+ *   (opendocs.alipay.com/open/common/105806) and each method's business error-code table, as published at
+ *   zhifubao.apifox.cn (e.g. api-126426144 alipay.trade.query, api-126427173 app.pay, api-126371943 close).
  */
-export type CatalogSource = 'seed 000' | 'seed 002' | 'seed 003' | 'catalog-facts.md' | 'issue #14' | 'inferred';
+export type CatalogSource = 'seed 000' | 'seed 002' | 'seed 003' | 'catalog-facts.md' | 'issue #14' | 'alipay-sdk-net-all' | 'alipay-api-docs' | 'inferred';
 
 /** Where a code is raised: the MAPI gateway, Alipay's systems, the business system, or the OpenAPI family. */
 export type ErrorLevel = 'gateway' | 'system' | 'business' | 'openapi-code' | 'openapi-sub-code';

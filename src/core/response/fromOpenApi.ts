@@ -80,7 +80,10 @@ function walk(obj: Record<string, unknown>, path: string, depth: number, fields:
       const f = labelField(k, scalar(v), path || undefined, openApiField);
       // code / sub_code: the value's meaning is the catalog's code entry (10000, ACQ.TRADE_NOT_EXIST…).
       const entry = !path && (k === 'code' || k === 'sub_code') ? errorByCode(f.raw) : undefined;
-      if (entry) f.meaning = entry.meaning;
+      if (entry) {
+        f.meaning = entry.meaning;
+        if (entry.source === 'inferred') f.inferred = true;
+      }
       fields.push(f);
     }
   }

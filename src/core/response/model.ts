@@ -29,6 +29,8 @@ export interface FieldView {
   recognised?: Recognised;
   /** The name or value holds control or bidi characters (core/terminal): front ends show them escaped and flag the field. */
   unsafe?: true;
+  /** The label or the value's meaning is the catalog's own reading (source 'inferred'): front ends say so. */
+  inferred?: true;
 }
 
 export interface Column {
@@ -140,7 +142,7 @@ function recognise(name: string, raw: string, kind: FieldKind | undefined): Reco
 }
 
 /** Meaning of an enumeration value, or of each item of a bracketed list `[A,B]`. */
-export function enumMeaning(name: string, raw: string): { meaning: Text; note?: Text } | undefined {
+export function enumMeaning(name: string, raw: string): { meaning: Text; note?: Text; inferred?: true } | undefined {
   const def = enumFor(name);
   if (!def || raw === '') return undefined;
   const list = /^\[(.*)\]$/.exec(raw);
@@ -153,10 +155,11 @@ export function enumMeaning(name: string, raw: string): { meaning: Text; note?: 
         en: found.map((f) => f!.meaning.en).join('; '),
         zh: found.map((f) => f!.meaning.zh).join('；'),
       },
+      ...(found.some((f) => f!.source === 'inferred') ? { inferred: true as const } : {}),
     };
   }
   const v = enumValue(def, raw);
-  return v ? { meaning: v.meaning, note: v.note } : undefined;
+  return v ? { meaning: v.meaning, note: v.note, ...(v.source === 'inferred' ? { inferred: true as const } : {}) } : undefined;
 }
 
 /** Labels one field from the catalog: label, description, decoded value, amount/date. */
@@ -169,11 +172,13 @@ export function labelField(name: string, raw: string, group?: string, lookup: (n
     out.label = def.label;
     out.description = def.meaning;
     out.kind = def.kind;
+    if (def.source === 'inferred') out.inferred = true;
   }
   const e = enumMeaning(name, raw);
   if (e) {
     out.meaning = e.meaning;
     if (e.note) out.note = e.note;
+    if (e.inferred) out.inferred = true;
     out.kind ??= 'enum';
   }
   const r = recognise(name, raw, def?.kind);

@@ -17,6 +17,8 @@ export function webviewStrings(): Record<string, string> {
     'level.openapi-sub-code': vscode.l10n.t('OpenAPI sub-code'),
     whatToCheck: vscode.l10n.t('What to check'),
     unknownCode: vscode.l10n.t('This code is not in the catalog.'),
+    inferred: vscode.l10n.t('(inferred)'),
+    inferredNote: vscode.l10n.t('Inferred meaning: not stated in the seed documents, catalog-facts.md or the Alipay sources the catalog cites.'),
     'section.signature': vscode.l10n.t('Signature'),
     'section.request': vscode.l10n.t('Request parameters (echo)'),
     'section.fields': vscode.l10n.t('Business fields'),
