@@ -330,9 +330,16 @@
     sec.appendChild(det);
   }
 
-  function header(parent, sourceLabel) {
+  function header(parent, sourceLabel, canCompare) {
     const h = el('header', 'top');
     h.appendChild(el('span', 'source', sourceLabel));
+    if (canCompare === true) {
+      // The answer carries the OpenAPI gateway's verify string: diff it against the request sent.
+      const cmp = el('button', 'secondary', s('compare'));
+      cmp.id = 'compareRequest';
+      cmp.addEventListener('click', () => vscode.postMessage({ type: 'compare' }));
+      h.appendChild(cmp);
+    }
     const copy = el('button', 'primary', s('copyJson'));
     copy.id = 'copyJson';
     copy.addEventListener('click', () => vscode.postMessage({ type: 'copyJson' }));
@@ -351,7 +358,7 @@
     vscode.setState(msg.state);
     const page = el('main');
     const m = msg.model;
-    header(page, msg.sourceLabel);
+    header(page, msg.sourceLabel, msg.canCompare);
     renderBanner(page, m, msg.profile);
     renderSignature(page, m.signature, msg.profile);
     const sections = ['status', 'signature'];
@@ -387,7 +394,7 @@
     S = msg.strings || {};
     vscode.setState(msg.state);
     const page = el('main');
-    header(page, msg.sourceLabel);
+    header(page, msg.sourceLabel, msg.canCompare);
     const b = el('section', 'banner bad');
     b.id = 'status';
     b.setAttribute('role', 'alert');

@@ -6,6 +6,7 @@
 // fails when a heavy module is evaluated here.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerCompare } from './compareRegister';
 import { loadedBundles, loadedFeatures, loadFeature, lazyCommand } from './lazy';
 import { recentLogLines, registerLog } from './log';
 import { registerPreview } from './preview';
@@ -69,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       registerRequestFiles(context),
       registerEmulator(context),
       registerHover(context),
+      registerCompare(context),
       registerViews(context),
       // register<Feature>(context, …) calls go here, one per feature: register with
       // lazy handlers (./lazy loadFeature / lazyCommand), the code in ./features.

@@ -20,6 +20,7 @@ export const features = {
   sign: () => import('./commands/sign'),
   certs: () => import('./profileCerts'),
   keys: () => import('./commands/keys'),
+  compare: () => import('./commands/compare'),
   preview: () => import('./preview/panel'),
   requestCommands: () => import('./requestFile/commands'),
   requestEditor: () => import('./requestFile/editor'),
@@ -28,8 +29,8 @@ export const features = {
   logAnalyzer: () => import('./logAnalyzer'),
   views: () => import('./views/feature'),
   hover: async () => {
-    const [{ createHoverProvider }, { profileHoverDeps }] = await Promise.all([import('./hover'), import('./hoverVerify')]);
-    return { createHoverProvider: (context: vscode.ExtensionContext) => createHoverProvider(context, profileHoverDeps()) };
+    const [{ createHoverProvider }, { profileHoverDeps }, { createCompareHoverProvider }] = await Promise.all([import('./hover'), import('./hoverVerify'), import('./commands/compareHover')]);
+    return { createHoverProvider: (context: vscode.ExtensionContext) => createHoverProvider(context, profileHoverDeps()), createCompareHoverProvider };
   },
 };
 

@@ -8,12 +8,17 @@ const texts = new Map<string, string>();
 let provider: vscode.Disposable | undefined;
 let seq = 0;
 
-/** Opens `content` as a read-only document named `name` (its extension picks the language, e.g. summary.md). */
-export async function openReadOnly(name: string, content: string, options: vscode.TextDocumentShowOptions = {}): Promise<vscode.TextDocument> {
+/** A read-only document's address, not opened yet (e.g. the two sides of a `vscode.diff`). */
+export function readOnlyUri(name: string, content: string): vscode.Uri {
   provider ??= vscode.workspace.registerTextDocumentContentProvider(SCHEME, { provideTextDocumentContent: (uri) => texts.get(uri.toString()) ?? '' });
   const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${name}`, query: String(++seq) });
   texts.set(uri.toString(), content);
-  const doc = await vscode.workspace.openTextDocument(uri);
+  return uri;
+}
+
+/** Opens `content` as a read-only document named `name` (its extension picks the language, e.g. summary.md). */
+export async function openReadOnly(name: string, content: string, options: vscode.TextDocumentShowOptions = {}): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(readOnlyUri(name, content));
   await vscode.window.showTextDocument(doc, { preview: true, ...options });
   return doc;
 }

@@ -58,6 +58,8 @@ export class PreviewPanel {
   private ready = false;
   private last: ToWebview | undefined;
   private lastModel: ResponseModel | undefined;
+  /** The answer as decoded text, when it carries the gateway's verify string (the compare button sends it). */
+  private compareText: string | undefined;
   /** The tables as shown (escaped), for the rows sent after the first screen. */
   private shownTables: ResponseModel['tables'] = [];
   private renderId = 0;
@@ -172,8 +174,12 @@ export class PreviewPanel {
     const sourceLabel = this.sourceLabel();
     let input: string | Buffer = '';
     let msg: ToWebview;
+    this.compareText = undefined;
     try {
       input = await this.input();
+      const text = typeof input === 'string' ? input : input.toString('utf8');
+      const { hasVerifyString } = await import('../../core/openapi/compareRequest');
+      if (hasVerifyString(text)) this.compareText = text;
       const { keys, profile } = this.deps.getVerifyKeys ? await this.deps.getVerifyKeys() : { keys: {}, profile: undefined };
       const t0 = performance.now();
       // Loaded on first preview, not at activation.
@@ -185,12 +191,12 @@ export class PreviewPanel {
       // Control and bidi characters shown escaped, as the CLI prints them (core/terminal).
       const shown = escapedForDisplay(model);
       this.shownTables = shown.tables;
-      msg = { type: 'render', renderId: id, lang: userLang(), strings, sourceLabel, profile, ...firstScreen(shown), rawLength: model.raw.length, state };
+      msg = { type: 'render', renderId: id, lang: userLang(), strings, sourceLabel, profile, ...firstScreen(shown), rawLength: model.raw.length, state, canCompare: this.compareText !== undefined };
     } catch (e) {
       this.lastModel = undefined;
       if (!isToolkitError(e)) console.error(e);
       const raw = typeof input === 'string' ? input : input.toString('utf8');
-      msg = { type: 'error', renderId: id, strings, sourceLabel, message: errorText(e), raw: escapeBlock(raw.slice(0, 1024 * 1024)), state };
+      msg = { type: 'error', renderId: id, strings, sourceLabel, message: errorText(e), raw: escapeBlock(raw.slice(0, 1024 * 1024)), state, canCompare: this.compareText !== undefined };
     }
     if (id !== this.renderId || this.disposed) return this.result(false, id); // superseded by a newer edit
     const done = new Promise<PreviewResult>((resolve) => this.waiters.set(id, resolve));
@@ -258,6 +264,9 @@ export class PreviewPanel {
         break;
       case 'copyJson':
         void this.copyJson();
+        break;
+      case 'compare':
+        if (this.compareText !== undefined) void vscode.commands.executeCommand('alipayToolkit.compareWithMyRequest', { answer: this.compareText }).then(undefined, () => undefined);
         break;
       case 'setKey': {
         const md5 = this.lastModel?.signature.type?.toUpperCase() === 'MD5';

@@ -40,6 +40,8 @@ export type ToWebview =
       totalRows: number[];
       rawLength: number;
       state: PreviewState;
+      /** The answer carries the OpenAPI gateway's verify string: offer "Compare with my request". */
+      canCompare?: boolean;
     }
   /** The rows of table `table` from index `offset` on (the webview appends them only at that offset). */
   | { type: 'rows'; renderId: number; table: number; offset: number; rows: string[][] }
@@ -53,6 +55,7 @@ export type ToWebview =
       message: string;
       raw: string;
       state: PreviewState;
+      canCompare?: boolean;
     };
 
 /** Webview → extension. */
@@ -61,6 +64,7 @@ export type FromWebview =
   | { type: 'rendered'; renderId: number; sections: string[]; rows: number; /** message received → painted, in the webview */ renderMs?: number }
   | { type: 'copyJson' }
   | { type: 'setKey' }
+  | { type: 'compare' }
   | { type: 'raw'; renderId: number };
 
 /** Cheap check on the head of a document: a MAPI response envelope (drives the editor-title button). */
@@ -98,5 +102,5 @@ export function isFromWebview(m: unknown): m is FromWebview {
     return typeof r.renderId === 'number' && Array.isArray(r.sections) && typeof r.rows === 'number';
   }
   if (t === 'raw') return typeof (m as { renderId?: unknown }).renderId === 'number';
-  return t === 'ready' || t === 'copyJson' || t === 'setKey';
+  return t === 'ready' || t === 'copyJson' || t === 'setKey' || t === 'compare';
 }

@@ -46,6 +46,7 @@ export function webviewStrings(): Record<string, string> {
     rowsShown: vscode.l10n.t('{0} of {1} shown ({2} rows in total)'),
     showRaw: vscode.l10n.t('Show the raw text'),
     copyJson: vscode.l10n.t('Copy as JSON'),
+    compare: vscode.l10n.t('Compare with my request'),
     cannotDecode: vscode.l10n.t('This is not a response the preview can decode'),
   };
 }
