@@ -9,7 +9,7 @@ import { SigningKey, assertEncodable, signParams } from '../core/sign';
 import { oneOf, parseArgs } from './args';
 import { SANDBOX_GATEWAY, checkGateway, printUsage, readMd5Key, readParams, readPrivateKeyFile } from './common';
 import { EXIT, UsageError, printData, readFileOrFail, type CliIO } from './io';
-import { FAMILIES, type Family } from '../core/protocol';
+import { FAMILIES, MAPI_CHARSET_PARAM, type Family } from '../core/protocol';
 
 const OUTPUTS = ['url', 'query', 'presign', 'sign', 'json'] as const;
 
@@ -87,7 +87,7 @@ export const command: Subcommand = {
       throw new UsageError(`--${certFlags[0]}: ${CERT_MODE_MAPI.en}`, `--${certFlags[0]}：${CERT_MODE_MAPI.zh}`, { family: FAMILIES[ctx.family.value].label[io.lang] });
     }
 
-    const declared = getParam(params, '_input_charset');
+    const declared = getParam(params, MAPI_CHARSET_PARAM);
     if (a.options.has('charset') && declared && sameCharset(declared) !== charset) {
       io.stderr(
         io.lang === 'zh'

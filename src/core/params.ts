@@ -2,7 +2,7 @@
 // `name=value` lines — into one ordered list, decoded in `_input_charset`.
 import { Charset, normalizeCharset, percentDecode, percentEncode } from './charset';
 import { ToolkitError } from './i18n';
-import { isSignParam } from './protocol';
+import { MAPI_CHARSET_PARAM, isSignParam } from './protocol';
 
 export interface Param {
   name: string;
@@ -72,7 +72,7 @@ function checkDuplicates(params: readonly Param[]): void {
 function rawCharsetOf(query: string): string | undefined {
   for (const pair of query.split('&')) {
     const eq = pair.indexOf('=');
-    if (eq > 0 && pair.slice(0, eq) === '_input_charset') return pair.slice(eq + 1);
+    if (eq > 0 && pair.slice(0, eq) === MAPI_CHARSET_PARAM) return pair.slice(eq + 1);
   }
   return undefined;
 }
@@ -132,7 +132,7 @@ function parseJson(text: string, options: ParseOptions): { params: Param[]; char
     const value = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
     params.push({ name, value });
   }
-  const charset = pickCharset(options.charset, getParam(params, '_input_charset'));
+  const charset = pickCharset(options.charset, getParam(params, MAPI_CHARSET_PARAM));
   return { params, charset };
 }
 
@@ -170,7 +170,7 @@ function parseLines(text: string, options: ParseOptions): { params: Param[]; cha
     params.push({ name: t.slice(0, eq).trim(), value: lineValue(t.slice(eq + 1)) });
   });
   checkDuplicates(params);
-  const charset = pickCharset(options.charset, getParam(params, '_input_charset'));
+  const charset = pickCharset(options.charset, getParam(params, MAPI_CHARSET_PARAM));
   return { params, charset };
 }
 
@@ -217,7 +217,7 @@ export function parseOrderString(text: string): { params: Param[]; charset: Char
   }
   checkDuplicates(params);
   // The app SDK signs UTF-8 (`_input_charset="utf-8"` is the usual value).
-  const declared = getParam(params, '_input_charset');
+  const declared = getParam(params, MAPI_CHARSET_PARAM);
   return { params, charset: declared ? normalizeCharset(declared) : 'utf-8' };
 }
 

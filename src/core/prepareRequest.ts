@@ -2,16 +2,15 @@
 // gateway, which profile's variables and keys, which sign type and charset,
 // the signed parameters, the pre-sign string and the signed URL. Shared by the
 // CLI and the extension so both send exactly the same bytes.
-import { normalizeCharset, type Charset } from './charset';
+import type { Charset } from './charset';
 import { service as serviceDef, type ServiceKind } from './catalog';
 import { buildHttpRequest } from './gateway';
-import { format, ToolkitError, type Text } from './i18n';
+import { format, isToolkitError, ToolkitError, type Text } from './i18n';
 import { getParam, type Param } from './params';
 import { checkGateway, checkKeyHost, type Profile } from './profile';
-import { MAPI_CHARSET_PARAM, OPENAPI_CHARSET_PARAM, isProduction } from './protocol';
-import { charsetParamToFill } from './resolve';
+import { charsetParamToFill, resolveContext, type ProtocolContext } from './resolve';
 import { parseRequestFile, resolveRequest, type Method, type ParsedFile, type ParsedRequest, type Problem, type ResolveContext } from './requestFile';
-import { normalizeSignType, signParams, type SignType, type SigningKey } from './sign';
+import { signParams, type SignType, type SigningKey } from './sign';
 
 export interface PrepareOptions extends Omit<ResolveContext, 'profile'> {
   /** Every profile a request line may name. */
@@ -40,6 +39,8 @@ export interface PreparedRequest {
   charset: Charset;
   /** Resolved, unsigned parameters (what the file says, variables filled). */
   params: Param[];
+  /** The resolver's decisions (variant, sign type, charset, production…), each with where it came from. */
+  context: ProtocolContext;
 }
 
 export interface SignedRequest extends PreparedRequest {
@@ -119,17 +120,18 @@ export function prepareRequest(file: ParsedFile | string, request: ParsedRequest
   // A production profile's keys sign only for its own gateway host (an explicit CLI --gateway brings its own key files).
   const foreign = options.gatewayOverride ? undefined : checkKeyHost(profile, gateway);
   if (foreign) throw new ToolkitError('KEY_HOST', { en: `Request {n}: ${foreign.en}`, zh: `第 {n} 个请求：${foreign.zh}` }, { n: req.index });
-  const signType = normalizeSignType(resolved.signType ?? profile.signType ?? 'MD5');
   let params = resolved.params;
   // Every request names its charset (MAPI: _input_charset, in the query string; OpenAPI: charset): else the profile's.
   const fillName = charsetParamToFill(params.filter((p) => p.value !== ''));
-  let charsetName = fillName ? undefined : getParam(params, MAPI_CHARSET_PARAM) || getParam(params, OPENAPI_CHARSET_PARAM);
-  if (fillName) {
-    charsetName = profile.charset || 'utf-8';
-    params = [...params.filter((p) => p.name !== fillName), { name: fillName, value: charsetName }];
+  if (fillName) params = [...params.filter((p) => p.name !== fillName), { name: fillName, value: profile.charset || 'utf-8' }];
+  // The one resolver decides sign type (# @sign-type, then sec_id, then the profile), charset and production.
+  let context: ProtocolContext;
+  try {
+    context = resolveContext({ params, gateway, profile: { name: profile.name, gateway: profile.gateway, signType: profile.signType, charset: profile.charset, production: profile.production }, signType: resolved.signType });
+  } catch (e) {
+    if (!isToolkitError(e)) throw e;
+    throw new ToolkitError(e.code, { en: `Request {n}: ${e.text.en}`, zh: `第 {n} 个请求：${e.text.zh}` }, { ...e.args, n: req.index });
   }
-  charsetName ??= profile.charset || 'utf-8';
-  const charset = normalizeCharset(charsetName);
   const service = getParam(params, 'service');
   return {
     index: req.index,
@@ -138,12 +140,13 @@ export function prepareRequest(file: ParsedFile | string, request: ParsedRequest
     gateway,
     profile,
     // Real money: an alipay.com gateway, or a profile marked production whatever its URL says.
-    production: isProduction(gateway, profile),
+    production: context.production.value,
     service,
     serviceKind: service ? serviceDef(service)?.kind : undefined,
-    signType,
-    charset,
+    signType: context.signType.value,
+    charset: context.charset.value,
     params,
+    context,
   };
 }
 

@@ -47,6 +47,8 @@ export interface FamilyFacts {
   /** Sign types the family uses, the gateway's default first. */
   signTypes: readonly SignTypeName[];
   defaultSignType: SignTypeName;
+  /** What Alipay's gateway takes in `sign_type`; anything else is ILLEGAL_SIGN_TYPE. */
+  gatewaySignTypes: readonly SignTypeName[];
   /** The parameter that names the charset. */
   charsetParam: string;
   /** What the gateway reads when the request names no charset. */
@@ -57,8 +59,8 @@ export interface FamilyFacts {
 export const FAMILIES: Readonly<Record<Family, FamilyFacts>> = Object.freeze({
   // RSA2 is not a MAPI sign type on Alipay's gateway (the emulator rejects it as
   // ILLEGAL_SIGN_TYPE) but the toolkit signs with it when asked (README), so it is listed last.
-  mapi: { id: 'mapi', signTypes: ['MD5', 'RSA', 'DSA', 'RSA2'], defaultSignType: 'MD5', charsetParam: MAPI_CHARSET_PARAM, defaultCharset: 'gbk', label: { en: 'MAPI (gateway.do)', zh: 'MAPI（gateway.do）' } },
-  openapi: { id: 'openapi', signTypes: ['RSA2', 'RSA'], defaultSignType: 'RSA2', charsetParam: OPENAPI_CHARSET_PARAM, defaultCharset: 'utf-8', label: { en: 'OpenAPI', zh: 'OpenAPI' } },
+  mapi: { id: 'mapi', signTypes: ['MD5', 'RSA', 'DSA', 'RSA2'], defaultSignType: 'MD5', gatewaySignTypes: ['MD5', 'RSA', 'DSA'], charsetParam: MAPI_CHARSET_PARAM, defaultCharset: 'gbk', label: { en: 'MAPI (gateway.do)', zh: 'MAPI（gateway.do）' } },
+  openapi: { id: 'openapi', signTypes: ['RSA2', 'RSA'], defaultSignType: 'RSA2', gatewaySignTypes: ['RSA2', 'RSA'], charsetParam: OPENAPI_CHARSET_PARAM, defaultCharset: 'utf-8', label: { en: 'OpenAPI', zh: 'OpenAPI' } },
 });
 
 /** The gateways' default charsets: MAPI without `_input_charset` in the query string → GBK; OpenAPI → utf-8. */

@@ -2,6 +2,7 @@
 // text completion items and hovers show in `.alipay` files.
 import { enumByName, field, type ParamSpec, type ServiceDef } from './catalog';
 import type { Text } from './i18n';
+import { isSignatureParam } from './protocol';
 
 const T = (en: string, zh: string): Text => ({ en, zh });
 
@@ -38,7 +39,7 @@ export function paramDoc(spec: ParamSpec, svc?: ServiceDef): ParamDoc {
   if (spec.min !== undefined || spec.max !== undefined) facts.push(T(`from ${spec.min ?? 0} to ${spec.max ?? '∞'}`, `范围 ${spec.min ?? 0} ~ ${spec.max ?? '∞'}`));
   if (spec.format) facts.push(spec.format);
   if (spec.example) facts.push(T(`example: ${spec.example}`, `示例：${spec.example}`));
-  if (spec.name === 'sign' || spec.name === 'sign_type') facts.push(T('computed when the request is sent: never write it', '发送时自动计算，不要手写'));
+  if (isSignatureParam(spec.name)) facts.push(T('computed when the request is sent: never write it', '发送时自动计算，不要手写'));
   const def = spec.enum ? enumByName(spec.enum) : undefined;
   const values = def ? def.values.map((v) => ({ value: v.value, meaning: v.meaning })) : [];
   const label = f?.label;

@@ -10,6 +10,7 @@ import {
   FAMILIES,
   MAPI_CHARSET_PARAM,
   OPENAPI_CHARSET_PARAM,
+  SIGN_TYPE_PARAM,
   VARIANTS,
   WAP_SIGN_TYPE_PARAM,
   isProduction,
@@ -118,6 +119,9 @@ export function detectVariant(params: readonly Param[], kind?: InputKind, flag?:
     if (method !== undefined) return { value: 'openapi.request', from: T('app_id and method: an OpenAPI request', 'app_id 和 method：OpenAPI 请求') };
     return { value: 'openapi.notification', from: T('app_id without method: an OpenAPI notification', '有 app_id 无 method：OpenAPI 异步通知') };
   }
+  // Alipay's notifications and return URLs carry no `service` (return URLs name it `exterface`):
+  // with one, notify_id is a request's parameter (notify_verify).
+  if (service !== undefined) return { value: 'mapi.request', from: T('service: a MAPI request', 'service：MAPI 请求') };
   if (has('notify_id') || has('notify_type')) {
     if (has('is_success')) return { value: 'mapi.return', from: T('is_success and notify_id: a MAPI return URL', 'is_success 和 notify_id：MAPI 同步返回') };
     return { value: 'mapi.notification', from: T('notify_id without app_id: a MAPI notification', '有 notify_id 无 app_id：MAPI 异步通知') };
@@ -194,6 +198,44 @@ export function charsetWarning(params: readonly Param[], family: Family, declare
     ),
     args: { name: p.name.slice(0, 60) },
   };
+}
+
+/**
+ * How a gateway reads a request's text (the emulator's rule, and Alipay's): the
+ * family's charset parameter as found in the query string (`queryValue`; one
+ * only in a POST body is not read), else the gateway default (MAPI: GBK).
+ * An unknown name throws UNKNOWN_CHARSET (the gateway's ILLEGAL_CHARSET).
+ */
+export function gatewayReadCharset(queryValue: string | undefined, family: Family = 'mapi'): Decided<Charset> {
+  const param = FAMILIES[family].charsetParam;
+  if (queryValue === undefined) return GATEWAY_DEFAULT[family];
+  return { value: normalizeCharset(queryValue, param), from: fill(T('from {name} in the query string', '来自查询串中的 {name}'), { name: param }) };
+}
+
+// Made once: the emulator asks for every request.
+const GATEWAY_DEFAULT: Readonly<Record<Family, Decided<Charset>>> = {
+  mapi: { value: DEFAULT_CHARSET.mapi, from: T('gateway default GBK (no _input_charset in the query string)', '网关默认 GBK（查询串中没有 _input_charset）') },
+  openapi: { value: DEFAULT_CHARSET.openapi, from: T('gateway default UTF-8 (no charset)', '网关默认 UTF-8（没有 charset）') },
+};
+
+/**
+ * The sign type a gateway checks a request with: `sign_type` exactly as sent
+ * (the last one, as a form reader keeps), which must name one the family's
+ * gateway takes (any case; no spaces, no aliases such as 0001). Unlike `resolveSignType` nothing is defaulted:
+ * a gateway refuses what it cannot read (the emulator answers ILLEGAL_SIGN_TYPE).
+ */
+export function gatewaySignType(params: readonly Param[], family: Family = 'mapi'): { signType: SignType } | { refused: 'missing' | 'unknown'; value: string } {
+  let value = '';
+  for (let i = params.length - 1; i >= 0; i--) {
+    if (params[i].name === SIGN_TYPE_PARAM) {
+      value = params[i].value;
+      break;
+    }
+  }
+  if (value === '') return { refused: 'missing', value };
+  const upper = value.toUpperCase();
+  const accepted = FAMILIES[family].gatewaySignTypes as readonly string[];
+  return accepted.includes(upper) ? { signType: upper as SignType } : { refused: 'unknown', value };
 }
 
 /**

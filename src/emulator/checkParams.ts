@@ -4,8 +4,11 @@
 import { service } from '../core/catalog';
 import type { ParamSpec } from '../core/catalog';
 import type { Param } from '../core/params';
+import { MAPI_CHARSET_PARAM, SIGN_PARAM, SIGN_TYPE_PARAM } from '../core/protocol';
 
-const COMMON = new Set(['service', 'partner', '_input_charset', 'sign', 'sign_type']);
+// Checked before the business parameters: service and partner by the gateway, the
+// charset and sign type by core/resolve's gateway rules, the signature by core/sign.
+const COMMON = new Set(['service', 'partner', MAPI_CHARSET_PARAM, SIGN_PARAM, SIGN_TYPE_PARAM]);
 const AMOUNT_RE = /^\d{1,10}(\.\d{1,2})?$/;
 
 function checkValue(spec: ParamSpec, value: string): string | undefined {

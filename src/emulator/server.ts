@@ -1,13 +1,14 @@
 // The HTTP side: /gateway.do with the real gateway's checks and error XML,
 // the emulator's pages (cashier, trade actions) and its admin API.
-import { DEFAULT_CHARSET as PROTOCOL_DEFAULT_CHARSET } from '../core/protocol';
+import { MAPI_CHARSET_PARAM } from '../core/protocol';
+import { gatewayReadCharset, gatewaySignType } from '../core/resolve';
 import { isSecretParam, REDACTED } from '../core/redact';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Charset, normalizeCharset } from '../core/charset';
+import type { Charset } from '../core/charset';
 import { isToolkitError, ToolkitError } from '../core/i18n';
 import { getParam, MAX_PARAMS, parseQuery, Param } from '../core/params';
-import { normalizeSignType, verifyParams } from '../core/sign';
+import { verifyParams } from '../core/sign';
 import { checkBusinessParams } from './checkParams';
 import { defaultKeyDir, ensureKeyDir, GatewayConfig, loadConfig, loadConfigFile, LoadedConfig } from './config';
 import { Engine, GatewayError } from './engine';
@@ -68,11 +69,7 @@ export interface RunningGateway {
   onDidChange(listener: () => void): { dispose(): void };
 }
 
-/** Without `_input_charset` the legacy gateway reads GBK. */
-// core/protocol: the MAPI gateway reads a request without _input_charset in its query string as GBK.
-const DEFAULT_CHARSET: Charset = PROTOCOL_DEFAULT_CHARSET.mapi;
-
-const CHARSET_KEY = '_input_charset=';
+const CHARSET_KEY = `${MAPI_CHARSET_PARAM}=`;
 
 /** The raw value of the first `_input_charset=` pair, found without splitting the query (every request runs this). */
 function rawCharset(query: string): string | undefined {
@@ -204,9 +201,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     const bodyText = body.toString('latin1');
     let charset: Charset;
     try {
-      // Only the query string's _input_charset counts (protocol.md): one only in a POST body is not read.
+      // The resolver's gateway rule: only the query string's _input_charset counts, else GBK.
       const named = rawCharset(query);
-      charset = named === undefined ? DEFAULT_CHARSET : normalizeCharset(decodeURIComponent(named));
+      charset = gatewayReadCharset(named === undefined ? undefined : decodeURIComponent(named)).value;
     } catch {
       return errXml('ILLEGAL_CHARSET', 'utf-8');
     }
@@ -250,17 +247,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     if (!merchant) return fail('ILLEGAL_PARTNER');
     let signType: MapiSignType = 'MD5';
     if (!impl.unsigned) {
-      const st = values.get('sign_type') ?? '';
-      if (st === '') return fail('ILLEGAL_SIGN_TYPE', 'sign_type missing');
-      let normalized: string;
-      try {
-        normalized = normalizeSignType(st);
-      } catch {
-        return fail('ILLEGAL_SIGN_TYPE', st);
-      }
-      if (normalized !== st.toUpperCase() || normalized === 'RSA2') return fail('ILLEGAL_SIGN_TYPE', st);
-      if (!(merchant.signTypes as string[]).includes(normalized)) return fail('ILLEGAL_SECURITY_PROFILE', `no ${normalized} key for this partner`);
-      signType = normalized as MapiSignType;
+      // The resolver's gateway rule: sign_type as sent, one the MAPI gateway takes (not RSA2).
+      const st = gatewaySignType(params, 'mapi');
+      if ('refused' in st) return fail('ILLEGAL_SIGN_TYPE', st.refused === 'missing' ? 'sign_type missing' : st.value);
+      if (!(merchant.signTypes as string[]).includes(st.signType)) return fail('ILLEGAL_SECURITY_PROFILE', `no ${st.signType} key for this partner`);
+      signType = st.signType as MapiSignType;
       const key =
         signType === 'MD5'
           ? { md5Key: merchant.md5Key as string }

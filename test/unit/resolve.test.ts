@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { main } from '../../src/cli';
 import { lineValue, parseInput, writeLineValue } from '../../src/core/params';
 import { BUILT_IN_PROFILES, checkKeyHost, parseProfiles } from '../../src/core/profile';
-import { resolveContext } from '../../src/core/resolve';
+import { prepareRequest } from '../../src/core/prepareRequest';
+import { gatewayReadCharset, gatewaySignType, resolveContext } from '../../src/core/resolve';
 import { parseRequestFile } from '../../src/core/requestFile';
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string[]; err: string[] }> {
@@ -133,5 +134,49 @@ describe('send to production needs --yes-production, whatever the host spelling'
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('request files and the emulator ask the resolver', () => {
+  const profiles = BUILT_IN_PROFILES.map((p) => ({ ...p, partner: '2088101122136241', appId: '2021000000000001' }));
+  const opts = { profiles, defaultProfile: profiles[0] };
+
+  it('prepareRequest takes sign type, charset and production from the resolver, with where each came from', () => {
+    const mapi = prepareRequest('POST Sandbox\nservice = single_trade_query\nout_trade_no = 1', 1, opts);
+    assert.deepEqual([mapi.signType, mapi.context.signType.from.en, mapi.charset, mapi.context.charset.from.en, mapi.production], ['MD5', 'profile Sandbox', 'utf-8', 'from _input_charset', false]);
+    const directive = prepareRequest('# @sign-type rsa\nPOST Production\nservice = single_trade_query\n_input_charset = gbk', 1, opts);
+    assert.deepEqual([directive.signType, directive.charset, directive.production, directive.context.production.from.en], ['RSA', 'gbk', true, 'profile Production is marked production']);
+    const open = prepareRequest('POST OpenAPI Sandbox\napp_id = {{app_id}}\nmethod = alipay.trade.query\nbiz_content = {}', 1, opts);
+    assert.deepEqual([open.context.variant.value, open.signType, open.charset], ['openapi.request', 'RSA2', 'utf-8']);
+    assert.equal(open.params.find((p) => p.name === 'charset')?.value, 'utf-8', 'OpenAPI names its charset with charset');
+    // A notify_verify call carries notify_id but is a request the merchant signs: the profile's sign type applies.
+    const verify = prepareRequest('POST Sandbox\nservice = notify_verify\nnotify_id = abc', 1, { ...opts, profiles: [{ ...profiles[0], signType: 'RSA' }], defaultProfile: { ...profiles[0], signType: 'RSA' } });
+    assert.deepEqual([verify.context.variant.value, verify.signType], ['mapi.request', 'RSA']);
+  });
+
+  it('prepareRequest refuses what the resolver refuses, in one line naming the request', () => {
+    assert.throws(() => prepareRequest('POST Sandbox\nservice = x\n_input_charset = gbk\ncharset = utf-8', 1, opts), (e: Error) => /^Request 1: _input_charset=gbk and charset=utf-8 disagree: keep one/.test(e.message) && !e.message.includes('\n'));
+    assert.throws(() => prepareRequest('POST Sandbox\nservice = x\nmethod = alipay.trade.query', 1, opts), (e: Error) => /^Request 1: Both "service" \(MAPI\) and "method" \(OpenAPI\) are present/.test(e.message));
+  });
+
+  it("the gateway's charset: _input_charset from the query string, else GBK; an unknown one refused", () => {
+    assert.deepEqual(gatewayReadCharset(undefined), { value: 'gbk', from: { en: 'gateway default GBK (no _input_charset in the query string)', zh: '网关默认 GBK（查询串中没有 _input_charset）' } });
+    assert.equal(gatewayReadCharset('UTF-8').value, 'utf-8');
+    assert.equal(gatewayReadCharset('gb2312').from.en, 'from _input_charset in the query string');
+    assert.throws(() => gatewayReadCharset('latin1'), /_input_charset: unknown charset "latin1"/);
+    assert.throws(() => gatewayReadCharset(''), /unknown charset/);
+    assert.equal(gatewayReadCharset(undefined, 'openapi').value, 'utf-8');
+  });
+
+  it("the gateway's sign type: sign_type as sent (the last one), MAPI takes MD5, RSA and DSA only, nothing defaulted", () => {
+    const p = (q: string) => parseInput(q).params;
+    assert.deepEqual(gatewaySignType(p('service=x&sign_type=RSA')), { signType: 'RSA' });
+    assert.deepEqual(gatewaySignType(p('service=x&sign_type=md5')), { signType: 'MD5' });
+    assert.deepEqual(gatewaySignType(p('service=x')), { refused: 'missing', value: '' });
+    assert.deepEqual(gatewaySignType(p('service=x&sign_type=')), { refused: 'missing', value: '' });
+    assert.deepEqual(gatewaySignType(p('service=x&sign_type=RSA2')), { refused: 'unknown', value: 'RSA2' });
+    assert.deepEqual(gatewaySignType(p('service=x&sign_type=0001')), { refused: 'unknown', value: '0001' });
+    assert.deepEqual(gatewaySignType([{ name: 'sign_type', value: 'MD5' }, { name: 'sign_type', value: 'DSA' }]), { signType: 'DSA' });
+    assert.deepEqual(gatewaySignType(p('app_id=1&sign_type=RSA2'), 'openapi'), { signType: 'RSA2' });
   });
 });

@@ -19,7 +19,7 @@ import { describeFinding, diagnose } from '../../core/doctor';
 import { ParsedInput, Param, writeLineValue, buildUrl, getParam, parseInput, serializeQuery, setParam } from '../../core/params';
 import { Profile, checkKeyHost } from '../../core/profile';
 import { localize } from '../../core/i18n';
-import { isSignParam, isSignatureParam } from '../../core/protocol';
+import { MAPI_CHARSET_PARAM, isSignParam, isSignatureParam } from '../../core/protocol';
 import { signOrderString, variantContent } from '../../core/variants';
 import { charsetParamToFill, detectVariant, resolveContext, resolveSignType, verifyingKeyRole } from '../../core/resolve';
 import { ALIPAY_CERT_SN_PARAM, keysForCert, SIGN_TEXTS, verifyMessage } from '../../core/response/signature';
@@ -76,7 +76,7 @@ function resolveProfile(name?: string): Profile {
 /** Parses with the input's _input_charset, else the profile's charset. */
 function parseWithProfile(text: string, profile: Profile): ParsedInput {
   const first = parseInput(text);
-  if (getParam(first.params, '_input_charset') !== undefined) return first;
+  if (getParam(first.params, MAPI_CHARSET_PARAM) !== undefined) return first;
   return parseInput(text, { charset: normalizeCharset(profile.charset, `profile "${profile.name}" charset`) });
 }
 
@@ -160,7 +160,7 @@ export async function signRequest(args: SignArgs = {}): Promise<SignOutcome | un
       // Non-ASCII text without _input_charset: signed as UTF-8 bytes, read by the gateway as GBK. The fix signs again with it set.
       const fix = vscode.l10n.t('Add _input_charset=utf-8 and sign again');
       void vscode.window.showWarningMessage(outcome.warnings[0], fix).then((pick) => {
-        if (pick === fix) void signRequest({ ...args, action: undefined, text: serializeQuery(setParam(params, '_input_charset', 'utf-8'), 'utf-8') });
+        if (pick === fix) void signRequest({ ...args, action: undefined, text: serializeQuery(setParam(params, MAPI_CHARSET_PARAM, 'utf-8'), 'utf-8') });
       });
     }
     log.info(`Signed ${getParam(params, 'service') ?? 'a request'} with profile ${profile.name} (${signType}, ${parsed.charset}); pre-sign string: ${signed.presign}`);
