@@ -107,6 +107,24 @@ describe('OpenAPI trade methods: fields and codes labelled in both languages (is
     assert.match(waiting.error?.entry?.meaning.zh ?? '', /等待用户付款/);
   });
 
+  it('labels the rarer fields of a real answer too (every field of the SDK classes is listed)', () => {
+    const m = decodeResponse(`{"alipay_trade_pay_response":{"code":"10000","msg":"Success","trade_no":"2013112011001004330000121536","out_trade_no":"6823789339978248",
+"buyer_logon_id":"159****5620","total_amount":"120.88","receipt_amount":"88.88","buyer_user_name":"菜鸟网络有限公司","buyer_user_type":"CORPORATE",
+"charge_amount":"8.88","charge_flags":"bluesea_1","settlement_id":"2018101610032004620239146945","settle_trans_rate":"1","trans_pay_rate":"6.5261",
+"hyb_amount":"10.24","card_balance":"98.23","advance_amount":"88.8","pre_auth_pay_amount":"88.8","receipt_currency_type":"DC","async_payment_mode":"ASYNC_DELAY_PAY"}}`);
+    assert.equal(m.service, 'alipay.trade.pay');
+    for (const f of m.fields) {
+      assert.ok(f.label && CJK.test(f.label.zh) && f.label.en && !CJK.test(f.label.en), `${f.name} labelled in both languages`);
+      assert.equal(f.inferred, undefined, `${f.name} sourced`);
+    }
+    assert.deepEqual(fieldOf(m, 'buyer_user_name').label, { en: 'Buyer name', zh: '买家名称' });
+    assert.match(fieldOf(m, 'receipt_currency_type').description?.zh ?? '', /数字人民币/);
+    assert.equal(fieldOf(m, 'buyer_user_type').meaning?.en, 'Corporate user');
+    assert.deepEqual(fieldOf(m, 'hyb_amount').recognised, { type: 'amount', value: 10.24 });
+    for (const name of ['buyer_user_name', 'charge_flags', 'hyb_amount', 'async_payment_mode']) assert.ok(openApiMethod('alipay.trade.pay')?.response.includes(name), name);
+    for (const name of ['ext_infos', 'cashier_type', 'passback_params', 'unpaid_reason']) assert.ok(openApiMethod('alipay.trade.query')?.response.includes(name), name);
+  });
+
   it('covers the 12 methods, and every field each lists has both languages and a source', () => {
     assert.deepEqual(allOpenApiMethods().map((x) => x.name).sort(), [...METHODS].sort());
     for (const name of METHODS) {
