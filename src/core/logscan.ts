@@ -158,9 +158,10 @@ function scanInWorker(w: { script: string; eval: boolean }, job: ScanJob, onChun
 
 /**
  * Streams `file` through the scanner, in parallel ranges when it is large.
- * Memory: per thread two read buffers and one latin1 copy of a chunk (3 MB at
- * the default 1 MB chunks) plus the counts, and a worker's own heap (about
- * 10 MB each) — bounded whatever the file size.
+ * Memory, bounded whatever the file size: per thread the scanner's memory
+ * (LogScanner: about 2 MB resident at the default 1 MB chunks, 10 MB at most
+ * on lines of megabytes) plus the counts, and a worker's own heap (about
+ * 10 MB each). Measured peak RSS of `scan` on 200 MB: bench/scan.js prints it.
  */
 export async function scanFile(file: string, options: ScanOptions = {}): Promise<ScanSummary> {
   let total: number;

@@ -1,11 +1,14 @@
-// The log scanner itself: finds Alipay error codes, trade/refund statuses and
-// gateway URLs in a byte range of a log, and reads such a range from a file.
-// No catalog import and no threads here, so the scan worker
-// (./logscanWorker.ts, bundled as dist/scan-worker.js) stays small;
-// ./logscan.ts supplies the token table and runs the ranges in parallel.
+// The log scanner itself: counts Alipay error codes, trade/refund statuses and
+// gateway URLs in a byte range of a log, and reads such a range from a file
+// straight into the scanning kernel's memory (./logscanWasm.ts; the rules in
+// plain JavaScript are ./logscanJs.ts). No catalog import and no threads here,
+// so the scan worker (./logscanWorker.ts, bundled as dist/scan-worker.js)
+// stays small; ./logscan.ts supplies the token table and runs ranges in parallel.
 import * as fs from 'node:fs';
+import { scanRegionJs, type ScanKind, type TokenTable } from './logscanJs';
+import { byteClasses, C_WORD, createKernel, HIT_WORDS, wasmAvailable, type WasmKernel } from './logscanWasm';
 
-export type ScanKind = 'error' | 'status' | 'gateway';
+export type { ScanKind, TokenTable } from './logscanJs';
 
 export interface Occurrence {
   /** 1-based line number. */
@@ -31,272 +34,168 @@ export interface ScanSummary {
 
 export const KIND_ORDER: Record<ScanKind, number> = { error: 0, status: 1, gateway: 2 };
 
+/** Largest chunk scanned at once; larger pushes are cut into such pieces. */
+const CHUNK = 1024 * 1024;
 /**
- * Candidates are found by two independent searches over latin1 text (so
- * string index = byte offset): `_` between two upper-case letters (every MAPI
- * code and status has one), found with memchr-backed indexOf; and the start of
- * an OpenAPI sub-code or `http(s)://`, found by a regex whose literal prefixes
- * let V8 skip ahead. Taking the leftmost of the two is the same as one
- * alternation regex over all three, which cannot skip and runs far slower.
- * Each candidate is widened to its whole token by byte loops over the Buffer
- * and looked up in a hash table without allocating a string.
+ * A line longer than this is cut (at a non-token byte) rather than held
+ * whole, so memory stays bounded on a file without newlines.
  */
-const OTHER_START = /(?:is[vp]|aop)\.[a-z]|https?:\/\//g;
+const MAX_TAIL = 4 * 1024 * 1024;
 
-/** Byte classes as bit flags, so each test is one table load. */
-const WORD = 1; // [A-Za-z0-9_]
-const HOST = 2; // [A-Za-z0-9.-]
-const PATH = 4; // [A-Za-z0-9_./-]
-const CLASS = new Uint8Array(256);
-for (let c = 0; c < 256; c++) {
-  const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  CLASS[c] = (alnum || c === 95 ? WORD : 0) | (alnum || c === 46 || c === 45 ? HOST : 0) | (alnum || c === 95 || c === 46 || c === 47 || c === 45 ? PATH : 0);
-}
-const isWordCode = (c: number): boolean => (CLASS[c] & WORD) !== 0;
-const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-const isHostCode = (c: number): boolean => (CLASS[c] & HOST) !== 0;
-const isPathCode = (c: number): boolean => (CLASS[c] & PATH) !== 0;
+/** Where the scanner's memory holds the tail of the last chunk and the next chunk: two such regions, alternating. */
+const RESERVE = MAX_TAIL;
+const REGION = RESERVE + CHUNK;
 
-/** Start of the first `[A-Z]_[A-Z]` at or after `from` in text = b[0, cut), or `none`. */
-function nextUnderscore(b: Uint8Array, text: string, from: number, cut: number, none: number): number {
-  let u = text.indexOf('_', from + 1);
-  while (u >= 0) {
-    if (u + 1 < cut && isUpper(b[u + 1]) && isUpper(b[u - 1])) return u - 1;
-    u = text.indexOf('_', u + 2);
-  }
-  return none;
-}
-
-/** Start of the first sub-code prefix (`isv.x`…) or `http(s)://` at or after `from`, or `none`. */
-function nextOther(text: string, from: number, none: number): number {
-  OTHER_START.lastIndex = from;
-  if (!OTHER_START.test(text)) return none;
-  const end = OTHER_START.lastIndex;
-  if (text.charCodeAt(end - 1) !== 47 /* / */) return end - 5;
-  return end - (text.charCodeAt(end - 4) === 115 /* s */ ? 8 : 7);
+export interface ScannerOptions {
+  /** 'js' forces the plain JavaScript engine (the default is the WebAssembly kernel wherever it runs). */
+  engine?: 'wasm' | 'js';
 }
 
 /**
- * End of a gateway URL whose `//` ends at `slash`: host, optional port, then the
- * shortest path reaching gateway.do / rest.htm, all within 300 bytes; -1 if none.
- * (Hand-written `^[A-Za-z0-9.-]+(?::\d+)?\/[A-Za-z0-9_./-]*?(?:gateway\.do|rest\.htm)`.)
- */
-function gatewayEnd(b: Uint8Array, text: string, slash: number, cut: number): number {
-  const limit = Math.min(slash + 300, cut);
-  let p = slash;
-  while (p < limit && isHostCode(b[p])) p++;
-  if (p === slash) return -1;
-  if (p < limit && b[p] === 58 /* : */) {
-    let q = p + 1;
-    while (q < limit && b[q] >= 48 && b[q] <= 57) q++;
-    if (q === p + 1) return -1;
-    p = q;
-  }
-  if (p >= limit || b[p] !== 47 /* / */) return -1;
-  let r = p + 1;
-  while (r < limit && isPathCode(b[r])) r++;
-  for (let q = p + 1; q < r; q++) {
-    const c = b[q];
-    if (c === 103 /* g */ && q + 10 <= r && text.startsWith('gateway.do', q)) return q + 10;
-    if (c === 114 /* r */ && q + 8 <= r && text.startsWith('rest.htm', q)) return q + 8;
-  }
-  return -1;
-}
-
-/** Codes and statuses in an open-addressing table keyed by FNV-1a, so a candidate is looked up without slicing it out. */
-interface TokenIndex {
-  tokens: string[];
-  kinds: ScanKind[];
-  /** id + 1 per slot; 0 = empty. */
-  slots: Int32Array;
-  mask: number;
-  minLen: number;
-  maxLen: number;
-}
-
-/** Hash of length and three characters: cheap, and distinct enough for ~100 tokens; equality is checked after. */
-function keyHash(len: number, first: number, mid: number, last: number): number {
-  return (Math.imul(len, 0x9e3779b1) ^ Math.imul(first, 0x85ebca6b) ^ Math.imul(mid, 0xc2b2ae35) ^ Math.imul(last, 0x27d4eb2f)) >>> 7;
-}
-
-function buildIndex(table: TokenTable): TokenIndex {
-  const tokens = table.map(([t]) => t);
-  let size = 16;
-  while (size < tokens.length * 4) size <<= 1;
-  const slots = new Int32Array(size);
-  const mask = size - 1;
-  tokens.forEach((t, id) => {
-    const n = t.length;
-    let slot = keyHash(n, t.charCodeAt(0), t.charCodeAt(n >> 1), t.charCodeAt(n - 1)) & mask;
-    while (slots[slot] !== 0) slot = (slot + 1) & mask;
-    slots[slot] = id + 1;
-  });
-  const lens = tokens.map((t) => t.length);
-  return { tokens, kinds: table.map(([, k]) => k), slots, mask, minLen: Math.min(...lens), maxLen: Math.max(...lens) };
-}
-
-/** Id of the token text[start, end) in `ix`, or -1. */
-function lookup(ix: TokenIndex, b: Uint8Array, text: string, start: number, end: number): number {
-  const len = end - start;
-  if (len < ix.minLen || len > ix.maxLen) return -1;
-  let slot = keyHash(len, b[start], b[start + (len >> 1)], b[end - 1]) & ix.mask;
-  for (let id = ix.slots[slot]; id !== 0; id = ix.slots[slot]) {
-    const t = ix.tokens[id - 1];
-    if (t.length === len && text.startsWith(t, start)) return id - 1;
-    slot = (slot + 1) & ix.mask;
-  }
-  return -1;
-}
-
-/** The counted codes and statuses with their kinds (logscan.ts builds it from the catalog). */
-export type TokenTable = ReadonlyArray<readonly [string, ScanKind]>;
-
-const INDEXES = new WeakMap<TokenTable, TokenIndex>();
-
-/**
- * Incremental scanner of one byte range: feed its chunks in order with `push`,
- * then `end` (the whole file) or `finish` (one range of it, merged later with
- * mergeRanges). Pure, no I/O. `start` is the range's byte offset in the file;
- * a range must begin at a line start (splitAtLines).
+ * Incremental scanner of one byte range: feed its chunks in order with `push`
+ * (or read them straight into `chunkBuffer` and `commit`), then `end` (the
+ * whole file) or `finish` (one range of it, merged later with mergeRanges).
+ * Pure, no I/O. `start` is the range's byte offset in the file; a range must
+ * begin at a line start (splitAtLines).
+ *
+ * Memory: two regions of 4 MB (a partial line carried over) + 1 MB (a chunk)
+ * and a 64 KB output area, in one WebAssembly memory of about 10.1 MB of
+ * which only what is written is resident (2 MB and a line, usually).
  */
 export class LogScanner {
-  private readonly index: TokenIndex;
+  private readonly table: TokenTable;
+  private readonly kernel: WasmKernel | undefined;
+  private readonly mem: Buffer;
+  /** Where region 0 begins in `mem`. */
+  private readonly input: number;
   private readonly start: number;
-  private readonly stats = new Map<string, ScanStat>();
-  /** Stats of codes and statuses by token id (gateway URLs stay in `stats` only). */
+  /** Stats of codes and statuses by token id; gateway URLs by text. */
   private readonly byId: Array<ScanStat | undefined> = [];
-  private tail: Buffer = Buffer.alloc(0);
-  /** Byte offset of `tail[0]` in the file. */
+  private readonly gateways = new Map<string, ScanStat>();
+  /** The region the next chunk goes to (0 or 1). */
+  private k = 0;
+  /** Bytes of the partial line carried over, just before the data of region `k`. */
+  private tailLen = 0;
+  /** File offset of the first byte not yet scanned (the tail's first byte). */
   private base: number;
   /** Newlines seen before `base`. */
   private newlines = 0;
   private lastByte = -1;
 
-  constructor(table: TokenTable, start = 0) {
-    let ix = INDEXES.get(table);
-    if (!ix) INDEXES.set(table, (ix = buildIndex(table)));
-    this.index = ix;
+  constructor(table: TokenTable, start = 0, options: ScannerOptions = {}) {
+    this.table = table;
     this.start = start;
     this.base = start;
+    const size = 2 * REGION;
+    if (options.engine !== 'js' && wasmAvailable()) {
+      this.kernel = createKernel(table, size);
+      this.mem = this.kernel.mem;
+      this.input = this.kernel.layout.input;
+    } else {
+      this.mem = Buffer.alloc(size + 16);
+      this.input = 0;
+    }
   }
 
-  push(chunk: Buffer): void {
-    if (chunk.length === 0) return;
-    this.lastByte = chunk[chunk.length - 1];
-    let data = chunk;
-    if (this.tail.length) {
-      const nl = chunk.indexOf(10);
-      if (nl >= 0) {
-        // Finish the held partial line on its own, so the rest of the chunk needs no copy.
-        // Tokens never span a newline, so splitting there changes nothing.
-        const head = Buffer.concat([this.tail, chunk.subarray(0, nl + 1)]);
-        this.process(head, head.length);
-        this.tail = Buffer.alloc(0);
-        data = chunk.subarray(nl + 1);
-      } else data = Buffer.concat([this.tail, chunk]);
+  /** Where region r's chunk data starts. */
+  private dataStart(r: number): number {
+    return this.input + r * REGION + RESERVE;
+  }
+
+  /** Memory to read the next chunk into (ahead = 1: the one after it, read while the next is scanned). At most 1 MB. */
+  chunkBuffer(ahead: 0 | 1 = 0): Buffer {
+    const at = this.dataStart((this.k + ahead) & 1);
+    return this.mem.subarray(at, at + CHUNK);
+  }
+
+  push(chunk: Uint8Array): void {
+    for (let off = 0; off < chunk.length; off += CHUNK) {
+      const piece = chunk.subarray(off, Math.min(off + CHUNK, chunk.length));
+      this.mem.set(piece, this.dataStart(this.k));
+      this.commit(piece.length);
     }
-    // Process up to the last newline; keep the partial line for the next chunk.
-    let cut = data.lastIndexOf(10) + 1;
-    if (cut === 0 && data.length > MAX_TAIL) {
+  }
+
+  /** Scans the `n` bytes written to chunkBuffer(0) up to its last newline; the rest waits for the next chunk. */
+  commit(n: number): void {
+    if (n === 0) return;
+    const data = this.dataStart(this.k);
+    const regionStart = data - this.tailLen;
+    const regionEnd = data + n;
+    this.lastByte = this.mem[regionEnd - 1];
+    const region = this.mem.subarray(regionStart, regionEnd);
+    let cut = region.lastIndexOf(10) + 1;
+    if (cut === 0 && region.length > MAX_TAIL) {
       // A huge line with no newline yet: cut at a non-token byte so no token is split.
-      cut = data.length - 512;
-      while (cut > data.length - 4096 && isWordCode(data[cut - 1])) cut--;
+      cut = region.length - 512;
+      while (cut > region.length - 4096 && (CLASS[region[cut - 1]] & C_WORD) !== 0) cut--;
     }
-    if (cut > 0) this.process(data, cut);
-    // Copy what is kept: `data` may be the caller's buffer.
-    this.tail = Buffer.from(data.subarray(cut));
+    if (cut > 0) this.scan(regionStart, regionStart + cut);
+    // Carry the partial line to just before the other region's data (reads fill data areas only).
+    this.tailLen = regionEnd - (regionStart + cut);
+    this.k ^= 1;
+    this.mem.copyWithin(this.dataStart(this.k) - this.tailLen, regionStart + cut, regionEnd);
   }
 
   /** What this range held, with line numbers counted from its own start. */
   finish(): RangeResult {
-    if (this.tail.length) this.process(this.tail, this.tail.length);
-    this.tail = Buffer.alloc(0);
-    return { start: this.start, bytes: this.base - this.start, newlines: this.newlines, lastByte: this.lastByte, stats: [...this.stats.values()] };
+    if (this.tailLen) {
+      const data = this.dataStart(this.k);
+      this.scan(data - this.tailLen, data);
+      this.tailLen = 0;
+    }
+    const stats = [...this.byId.filter((s): s is ScanStat => s !== undefined), ...this.gateways.values()];
+    return { start: this.start, bytes: this.base - this.start, newlines: this.newlines, lastByte: this.lastByte, stats };
   }
 
   end(): ScanSummary {
     return mergeRanges([this.finish()]);
   }
 
-  private process(data: Buffer, cut: number): void {
-    const text = data.toString('latin1', 0, cut);
-    const ix = this.index;
-    const byId = this.byId;
-    const none = cut + 1;
-    // Next candidate of each kind; recomputed once `pos` passes it (-1 = not searched yet).
-    let nextU = -1;
-    let nextO = -1;
-    let pos = 0;
-    // Newlines are counted lazily (memchr via indexOf): up to each hit, then to the cut.
-    let nlCount = this.newlines;
-    let nextNl = text.indexOf('\n');
-    if (nextNl < 0) nextNl = cut;
-    for (;;) {
-      if (nextU < pos) nextU = nextUnderscore(data, text, pos, cut, none);
-      if (nextO < pos) nextO = nextOther(text, pos, none);
-      const i = nextU < nextO ? nextU : nextO;
-      if (i === none) break;
-      let start = i;
-      let end: number;
-      let id = -1;
-      let token = '';
-      if (i !== nextU && data[i] === 104 /* h */) {
-        // http(s):// — keep scheme, host and path up to gateway.do / rest.htm.
-        const slash = i + (data[i + 4] === 115 ? 8 : 7);
-        end = gatewayEnd(data, text, slash, cut);
-        if (end < 0) {
-          pos = slash;
-          continue;
-        }
-        token = text.slice(start, end);
-      } else {
-        // Widen the candidate to its whole identifier (sub-codes also take '-').
-        const lower = i !== nextU;
-        while (start > 0 && isWordCode(data[start - 1])) start--;
-        end = lower ? i + 4 : i + 2;
-        if (lower) {
-          while (end < cut && (isWordCode(data[end]) || data[end] === 45)) end++;
-          while (data[end - 1] === 45) end--;
-        } else {
-          while (end < cut && isWordCode(data[end])) end++;
-          // `ACQ.TRADE_NOT_EXIST` is an OpenAPI sub-code, not the MAPI TRADE_NOT_EXIST.
-          // A letter glued to the front (xTRADE_SUCCESS) makes an unknown token, skipped below.
-          if (start >= 4 && data[start - 1] === 46 && data[start - 4] === 65 && data[start - 3] === 67 && data[start - 2] === 81 && !(start >= 5 && isWordCode(data[start - 5]))) start -= 4;
-        }
-        pos = end;
-        id = lookup(ix, data, text, start, end);
-        if (id < 0) continue;
-      }
-      pos = end;
-      while (nextNl < start) {
-        nlCount++;
-        nextNl = text.indexOf('\n', nextNl + 1);
-        if (nextNl < 0) nextNl = cut;
-      }
-      const line = nlCount + 1;
-      const offset = this.base + start;
-      const st = id >= 0 ? byId[id] : this.stats.get(token);
+  /** Scans mem[from, cut) (a line start to a line end, or a cut no token crosses) and counts what it holds. */
+  private scan(from: number, cut: number): void {
+    const record = (id: number, start: number, end: number, nl: number): void => {
+      const line = this.newlines + nl + 1;
+      const offset = this.base + (start - from);
+      const st = id >= 0 ? this.byId[id] : this.gateways.get(this.mem.toString('latin1', start, end));
       if (st !== undefined) {
         st.count++;
         st.last.line = line;
         st.last.offset = offset;
+      } else if (id >= 0) {
+        const [token, kind] = this.table[id];
+        this.byId[id] = { token, kind, count: 1, first: { line, offset }, last: { line, offset } };
       } else {
-        const fresh: ScanStat = { token: id >= 0 ? ix.tokens[id] : token, kind: id >= 0 ? ix.kinds[id] : 'gateway', count: 1, first: { line, offset }, last: { line, offset } };
-        this.stats.set(fresh.token, fresh);
-        if (id >= 0) byId[id] = fresh;
+        const token = this.mem.toString('latin1', start, end);
+        this.gateways.set(token, { token, kind: 'gateway', count: 1, first: { line, offset }, last: { line, offset } });
       }
+    };
+    let newlines: number;
+    const kernel = this.kernel;
+    if (kernel) {
+      const { i32, layout } = kernel;
+      const state = layout.state >> 2;
+      const out = layout.out >> 2;
+      i32[state] = from;
+      i32[state + 1] = 0;
+      i32[state + 2] = 0;
+      for (let blk = from; ;) {
+        blk = kernel.scan(from, blk, cut);
+        const hits = i32[state + 2];
+        for (let h = out, last = out + hits * HIT_WORDS; h < last; h += HIT_WORDS) record(i32[h], i32[h + 1], i32[h + 2], i32[h + 3]);
+        i32[state + 2] = 0;
+        if (blk >= cut) break;
+      }
+      newlines = i32[state + 1];
+    } else {
+      newlines = scanRegionJs(this.table, this.mem.subarray(from, cut), cut - from, (id, start, end, nl) => record(id, from + start, from + end, nl));
     }
-    while (nextNl < cut) {
-      nlCount++;
-      nextNl = text.indexOf('\n', nextNl + 1);
-      if (nextNl < 0) nextNl = cut;
-    }
-    this.newlines = nlCount;
-    this.base += cut;
+    this.newlines += newlines;
+    this.base += cut - from;
   }
 }
 
-const MAX_TAIL = 4 * 1024 * 1024;
+const CLASS = byteClasses();
 
 /** One range's scan: plain data, so it crosses from a worker thread by structured clone. */
 export interface RangeResult {
@@ -343,10 +242,10 @@ export class ScanCancelled extends Error {
 }
 
 /**
- * Streams bytes [start, end) of an open file through `scanner`, with two
- * reused buffers: the next read runs while this chunk is scanned, and no fresh
- * chunk is allocated per read (the scanner copies the little it keeps).
- * Memory: 2 × chunkSize plus one chunk's latin1 copy.
+ * Streams bytes [start, end) of an open file through `scanner`, reading
+ * straight into the scanner's memory: the next chunk is read while this one
+ * is scanned (the scanner's two regions alternate), and nothing is copied
+ * but the partial line at a chunk's end.
  */
 export async function scanRange(
   handle: fs.promises.FileHandle,
@@ -357,21 +256,19 @@ export async function scanRange(
   onChunk?: (bytes: number) => void,
   signal?: { aborted: boolean },
 ): Promise<RangeResult> {
-  const size = Math.max(1, Math.min(chunkSize, end - start || 1));
-  const bufs = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
   let pending: Promise<{ bytesRead: number }> | undefined;
   let pos = start;
-  const next = (buf: Buffer): Promise<{ bytesRead: number }> => handle.read(buf, 0, Math.min(size, end - pos), pos);
+  const next = (buf: Buffer): Promise<{ bytesRead: number }> => handle.read(buf, 0, Math.min(chunkSize, buf.length, end - pos), pos);
   try {
-    if (pos < end) pending = next(bufs[0]);
-    for (let k = 0; pending; k ^= 1) {
+    if (pos < end) pending = next(scanner.chunkBuffer(0));
+    while (pending) {
       const { bytesRead }: { bytesRead: number } = await pending;
       pending = undefined;
       if (bytesRead === 0) break;
       if (signal?.aborted) throw new ScanCancelled();
       pos += bytesRead;
-      if (pos < end) pending = next(bufs[k ^ 1]);
-      scanner.push(bufs[k].subarray(0, bytesRead));
+      if (pos < end) pending = next(scanner.chunkBuffer(1));
+      scanner.commit(bytesRead);
       onChunk?.(bytesRead);
     }
   } finally {
