@@ -144,6 +144,18 @@ describe('Compare with my request (OpenAPI verify string diff)', function () {
     const args = JSON.parse(decodeURIComponent(link[1])) as unknown[];
     await vscode.env.clipboard.writeText(signedUrl);
     await assertTimestampDiff(await vscode.commands.executeCommand<CompareOutcome>(COMMAND, ...args), 'clipboard');
+
+    // In a log the answer is one line among others: the link's line is the answer, not the lines after it.
+    const log = path.join(dir, 'pay.log');
+    const oneLine = JSON.stringify(JSON.parse(errorAnswer(gatewaySide)));
+    fs.writeFileSync(log, `2024-05-01 12:00:01 INFO c.e.Pay - sending\n2024-05-01 12:00:02 WARN c.e.Pay - alipay answered ${oneLine} in 85 ms\n2024-05-01 12:00:03 INFO c.e.Pay - next: app_id=1&method=x\n`);
+    const logUri = vscode.Uri.file(log);
+    const logDoc = await vscode.workspace.openTextDocument(logUri);
+    const logHovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', logUri, new vscode.Position(1, 40))) ?? [];
+    const logLink = /\(command:alipayToolkit\.compareWithMyRequest\?([^)\s]+)\)/.exec(logHovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n'));
+    assert.ok(logLink, 'the log line offers the link');
+    assert.strictEqual(logDoc.lineCount, 4);
+    await assertTimestampDiff(await vscode.commands.executeCommand<CompareOutcome>(COMMAND, ...(JSON.parse(decodeURIComponent(logLink[1])) as unknown[])), 'clipboard');
   });
 
   it('with a signed request selected and another on the clipboard, a quick pick names both; the selection is compared', async () => {
@@ -183,6 +195,13 @@ describe('Compare with my request (OpenAPI verify string diff)', function () {
     assert.match(offered[0], /the selection|所选内容/);
     assert.match(offered[1], /the clipboard|剪贴板/);
     await assertTimestampDiff(r, 'selection');
+  });
+
+  it('with the answer on the clipboard and the request selected (no answer open): the clipboard is the answer', async () => {
+    await vscode.env.clipboard.writeText(errorAnswer(gatewaySide));
+    const editor = await openDoc(`sent:\n${signedUrl}\n`);
+    editor.selection = new vscode.Selection(1, 0, 1, signedUrl.length);
+    await assertTimestampDiff(await run(), 'selection');
   });
 
   it('with no signed request anywhere: one warning saying what to do, and no diff', async () => {

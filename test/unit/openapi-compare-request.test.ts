@@ -3,8 +3,8 @@
 // diff-editor layout of both pre-sign strings (one parameter per line, the
 // string recoverable byte for byte).
 import * as assert from 'node:assert/strict';
-import { causeLines, diffSides, hasVerifyString, presignLines, requestFromHistoryBlock, signedRequestIn } from '../../src/core/openapi/compareRequest';
-import { diffPresign } from '../../src/core/openapi/presignDiff';
+import { answerInLine, causeLines, diffSides, hasVerifyString, presignLines, requestFromHistoryBlock, signedRequestIn } from '../../src/core/openapi/compareRequest';
+import { diffPresign, extractVerifyString } from '../../src/core/openapi/presignDiff';
 import { buildUrl, Param, writeLineValue } from '../../src/core/params';
 import { presignFor, signParams } from '../../src/core/sign';
 import { readKey } from './support/signing';
@@ -32,6 +32,18 @@ describe('compare with my request (core helpers)', () => {
     assert.ok(hasVerifyString(JSON.stringify({ error_response: { sub_msg: MARK + 'a=1' } })));
     assert.ok(hasVerifyString(`<p>${MARK}a=1</p>`));
     assert.ok(!hasVerifyString('{"error_response":{"sub_code":"ACQ.TRADE_NOT_EXIST"}}'));
+  });
+
+  it('answerInLine takes the JSON a log line carries, else the line, so the string ends with it', () => {
+    const json = JSON.stringify({ error_response: { sub_code: 'isv.invalid-signature', sub_msg: MARK + 'app_id=1&amp;method=m' }, sign: 'xyz' });
+    const line = `2026-01-01 12:00:00 WARN c.e.Pay - alipay answered ${json} in 120 ms`;
+    assert.equal(answerInLine(line), json);
+    assert.equal(extractVerifyString(answerInLine(line)).text, 'app_id=1&method=m');
+    const bare = `2026-01-01 12:00:00 WARN sub_msg=${MARK}app_id=1&method=m`;
+    assert.equal(answerInLine(bare), bare);
+    assert.equal(extractVerifyString(answerInLine(bare)).text, 'app_id=1&method=m');
+    const braces = `WARN {not json} ${MARK}app_id=1&method=m`;
+    assert.equal(answerInLine(braces), braces);
   });
 
   it('signedRequestIn accepts a signed OpenAPI URL or query, and refuses unsigned, MAPI, the error itself and junk', () => {

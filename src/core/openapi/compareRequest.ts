@@ -15,6 +15,26 @@ export function hasVerifyString(text: string): boolean {
 }
 
 /**
+ * The answer on one line of a log or a text file: the JSON object the line
+ * carries (`… resp={"error_response":{…}}`), else the line itself (the string
+ * then runs to the end of the line, not into the lines after it).
+ */
+export function answerInLine(line: string): string {
+  const start = line.indexOf('{');
+  const end = line.lastIndexOf('}');
+  if (start >= 0 && end > start) {
+    const json = line.slice(start, end + 1);
+    try {
+      JSON.parse(json);
+      if (hasVerifyString(json)) return json;
+    } catch {
+      // not JSON: the line as it is
+    }
+  }
+  return line;
+}
+
+/**
  * The parameters of a signed OpenAPI request written as a URL, query string,
  * form body or name=value lines; undefined when the text is not one (no
  * `sign`, not `app_id` + `method`, or not parseable).

@@ -6,8 +6,10 @@
  * this file only finds the two texts and shows the result.
  *
  *   alipayToolkit.compareWithMyRequest({ answer?, uri?, source? }) → CompareOutcome | undefined
- *     answer: the gateway's answer text; uri: a document holding it;
- *     neither: the selection when it holds the verify string, else the active document.
+ *     answer: the gateway's answer text; uri (+ line): a document holding it;
+ *     neither: the selection when it holds the verify string, else the active
+ *     document, else the clipboard. A JSON or HTML document is the answer as a
+ *     whole; in other text (a log) the line holding the string is.
  *     source: 'history' | 'selection' | 'clipboard' picks "my request" without asking;
  *     none: every source holding a signed OpenAPI request, a quick pick when several.
  *
@@ -15,7 +17,7 @@
  * (../preview/panel) run this command too.
  */
 import * as vscode from 'vscode';
-import { causeLines, diffSides, hasVerifyString, requestFromHistoryBlock, signedRequestIn } from '../../core/openapi/compareRequest';
+import { answerInLine, causeLines, diffSides, hasVerifyString, requestFromHistoryBlock, signedRequestIn } from '../../core/openapi/compareRequest';
 import { diffPresign, extractVerifyString } from '../../core/openapi/presignDiff';
 import { getParam, type Param } from '../../core/params';
 import { userLang } from '../l10n';
@@ -28,6 +30,8 @@ export type RequestSource = 'history' | 'selection' | 'clipboard';
 export interface CompareArgs {
   answer?: string;
   uri?: string;
+  /** The line of `uri` the hover was on (a log holds the answer on one line). */
+  line?: number;
   source?: RequestSource;
 }
 
@@ -51,13 +55,32 @@ interface Candidate {
   label: string;
 }
 
+/**
+ * A JSON answer or an HTML page is read whole; in other text (a log) only the
+ * line holding the string: `line` when it does, else the cursor's, else the first.
+ */
+function answerInDocument(doc: vscode.TextDocument, line: number | undefined): string | undefined {
+  const all = doc.getText();
+  if (!hasVerifyString(all)) return undefined;
+  if (/^\s*[{<]/.test(all)) return all;
+  const editor = vscode.window.activeTextEditor;
+  const tries = [line, editor?.document === doc ? editor.selection.active.line : undefined];
+  const at = tries.find((n) => typeof n === 'number' && n >= 0 && n < doc.lineCount && hasVerifyString(doc.lineAt(n).text));
+  const text = at !== undefined ? doc.lineAt(at).text : all.split(/\r?\n/).find(hasVerifyString)!;
+  return answerInLine(text);
+}
+
+/** The gateway's answer: the argument, the document named, the selection holding it, the active document, else the clipboard. */
 async function answerText(args: CompareArgs): Promise<string | undefined> {
   if (typeof args.answer === 'string') return args.answer;
-  if (typeof args.uri === 'string') return (await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri))).getText();
+  if (typeof args.uri === 'string') return answerInDocument(await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)), args.line);
   const editor = vscode.window.activeTextEditor;
-  if (!editor) return undefined;
-  const sel = editor.selection.isEmpty ? '' : editor.document.getText(editor.selection);
-  return hasVerifyString(sel) ? sel : editor.document.getText();
+  const sel = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
+  if (hasVerifyString(sel)) return sel;
+  const inDoc = editor && answerInDocument(editor.document, undefined);
+  if (inDoc) return inDoc;
+  const clip = await Promise.resolve(vscode.env.clipboard.readText()).catch(() => '');
+  return hasVerifyString(clip) ? clip : editor?.document.getText();
 }
 
 async function fromHistory(storage: vscode.Uri): Promise<Candidate | undefined> {

@@ -9,9 +9,9 @@ export const COMPARE_COMMAND = 'alipayToolkit.compareWithMyRequest';
 /** Largest document the hover reads whole to find the verify string of an error named on another line. */
 const MAX_HOVER_DOC = 1024 * 1024;
 
-/** The command link for the answer in document `uri`. */
-export function compareLink(uri: vscode.Uri): string {
-  return `command:${COMPARE_COMMAND}?${encodeURIComponent(JSON.stringify([{ uri: uri.toString() }]))}`;
+/** The command link for the answer in document `uri`, hovered on `line`. */
+export function compareLink(uri: vscode.Uri, line: number): string {
+  return `command:${COMPARE_COMMAND}?${encodeURIComponent(JSON.stringify([{ uri: uri.toString(), line }]))}`;
 }
 
 /**
@@ -28,7 +28,7 @@ export function createCompareHoverProvider(): vscode.HoverProvider {
       md.isTrusted = { enabledCommands: [COMPARE_COMMAND] };
       // Our own title only: the answer's text never enters the markdown.
       const title = vscode.l10n.t('Compare with my request').replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
-      md.appendMarkdown(`$(diff) [${title}](${compareLink(doc.uri)})`);
+      md.appendMarkdown(`$(diff) [${title}](${compareLink(doc.uri, pos.line)})`);
       md.appendMarkdown('\n\n').appendText(vscode.l10n.t("Diff the gateway's verify string against the last send, the selection or the clipboard"));
       return new vscode.Hover(md, line.range);
     },
