@@ -75,6 +75,21 @@ const integrationSuiteFiles = {
   },
 };
 
+/**
+ * `import * as vscode from 'vscode'` in a CommonJS bundle becomes, in every
+ * importing file, `__toESM(require('vscode'))`: a fresh copy of the whole API
+ * object (hundreds of getters), a dozen times during activation. Routing every
+ * import through one `export * from 'vscode'` module copies it once per bundle.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' });
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 /** Imports of these sources become `require('./<name>.js')` of the sibling bundle. */
 const SPLIT = {
   [path.join(__dirname, 'src', 'extension', 'features.ts')]: './features.js',
@@ -106,9 +121,9 @@ const entryFile = path.join(__dirname, 'src', 'extension', 'extension.ts');
 const featuresFile = path.join(__dirname, 'src', 'extension', 'features.ts');
 const emulatorFile = path.join(__dirname, 'src', 'emulator', 'index.ts');
 const extensionBuilds = [
-  { ...common, entryPoints: [entryFile], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...common.plugins, splitBundles(entryFile)] },
-  { ...common, entryPoints: [featuresFile], outfile: 'dist/features.js', external: ['vscode'], plugins: [...common.plugins, splitBundles(featuresFile, ENTRY_ONLY)] },
-  { ...common, entryPoints: [emulatorFile], outfile: 'dist/emulator.js', external: ['vscode'], plugins: [...common.plugins, splitBundles(emulatorFile, ENTRY_ONLY)] },
+  { ...common, entryPoints: [entryFile], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...common.plugins, vscodeOnce, splitBundles(entryFile)] },
+  { ...common, entryPoints: [featuresFile], outfile: 'dist/features.js', external: ['vscode'], plugins: [...common.plugins, vscodeOnce, splitBundles(featuresFile, ENTRY_ONLY)] },
+  { ...common, entryPoints: [emulatorFile], outfile: 'dist/emulator.js', external: ['vscode'], plugins: [...common.plugins, vscodeOnce, splitBundles(emulatorFile, ENTRY_ONLY)] },
   // The log scan's worker thread, started by core/logscan from both the CLI and the feature bundle.
   { ...common, entryPoints: ['src/core/logscanWorker.ts'], outfile: 'dist/scan-worker.js' },
 ];

@@ -21,6 +21,9 @@ export const features = {
   certs: () => import('./profileCerts'),
   keys: () => import('./commands/keys'),
   compare: () => import('./commands/compare'),
+  secretCommands: () => import('./commands/secrets'),
+  // Validating and fingerprinting secrets, for the entry's secrets service (./secrets).
+  secretValues: () => import('./secretValues'),
   preview: () => import('./preview/panel'),
   requestCommands: () => import('./requestFile/commands'),
   requestEditor: () => import('./requestFile/editor'),

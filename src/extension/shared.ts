@@ -36,6 +36,7 @@ export let onDidChangeActiveProfile: typeof ProfilesModule.onDidChangeActiveProf
 
 export let getSecret: typeof SecretsModule.getSecret;
 export let storeSecret: typeof SecretsModule.storeSecret;
+export let deleteSecret: typeof SecretsModule.deleteSecret;
 export let requireSigningKey: typeof SecretsModule.requireSigningKey;
 export let requireVerifyingKey: typeof SecretsModule.requireVerifyingKey;
 export let getVerifyingKey: typeof SecretsModule.getVerifyingKey;
@@ -45,5 +46,5 @@ export let secretStatus: typeof SecretsModule.secretStatus;
 export function bindServices(s: Services): void {
   ({ log, reportError, errorText, redactText } = s.log);
   ({ getProfiles, getProfile, getActiveProfile, setActiveProfile, setSessionProfile, onDidChangeActiveProfile } = s.profiles);
-  ({ getSecret, storeSecret, requireSigningKey, requireVerifyingKey, getVerifyingKey, onDidChangeSecrets, secretStatus } = s.secrets);
+  ({ getSecret, storeSecret, deleteSecret, requireSigningKey, requireVerifyingKey, getVerifyingKey, onDidChangeSecrets, secretStatus } = s.secrets);
 }
