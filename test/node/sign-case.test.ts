@@ -10,7 +10,7 @@ import { parseInput } from '../../src/core/params';
 import { isSignatureParam } from '../../src/core/protocol';
 import { presignString, signParams, verifyParams } from '../../src/core/sign';
 import { variantContent } from '../../src/core/variants';
-import { keyPath, openssl, readKey, tempDir } from './support/signing';
+import { keyPath, openssl, readKey, tempDir } from '../unit/support/signing';
 
 const md5 = (s: string): string => execFileSync('python3', ['-c', 'import hashlib,sys; print(hashlib.md5(sys.stdin.buffer.read()).hexdigest())'], { input: Buffer.from(s, 'utf8') }).toString().trim();
 

@@ -11,8 +11,8 @@ import { readCertificates } from '../../src/core/openapi/certSn';
 import { profileAlipayCerts, profileCertSns, signsInCertMode } from '../../src/core/openapi/profileCerts';
 import { decodeResponse } from '../../src/core/response';
 import { keysForCert, verifyMessage } from '../../src/core/response/signature';
-import { expiredCert, oracleSn } from '../node/cert-helpers';
-import { keyPath, openssl, tempDir } from './support/signing';
+import { expiredCert, oracleSn } from './cert-helpers';
+import { keyPath, openssl, tempDir } from '../unit/support/signing';
 
 const dir = tempDir('alipay-profilecerts-');
 const f = (n: string): string => path.join(dir, n);
