@@ -104,7 +104,7 @@ export type Shown = { message: string; options: unknown; items: unknown[] };
  * Records `window[name]` messages (the test shares the extension's vscode API object)
  * and answers each with its FIRST button: what Enter does in a modal dialog.
  */
-export function recordMessages(name: 'showWarningMessage' | 'showInformationMessage'): { shown: Shown[]; restore(): void } {
+export function recordMessages(name: 'showWarningMessage' | 'showInformationMessage' | 'showErrorMessage'): { shown: Shown[]; restore(): void } {
   const w = vscode.window as unknown as Record<string, (...a: unknown[]) => Thenable<unknown>>;
   const original = w[name];
   const shown: Shown[] = [];

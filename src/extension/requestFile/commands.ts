@@ -85,6 +85,12 @@ async function locate(args: RequestArgs | undefined): Promise<Located | undefine
   return { doc, index: req?.index ?? 1 };
 }
 
+/** Certificate mode: app_cert_sn / alipay_root_cert_sn from the profile's certificates, set before signing (they are signed). */
+function withCertSns(prepared: PreparedRequest): PreparedRequest {
+  const family = VARIANTS[detectVariant(prepared.params).value].family;
+  return { ...prepared, params: withProfileCertSns(prepared.profile, prepared.params, family) };
+}
+
 export class RequestCommands {
   readonly history: History;
 
@@ -111,9 +117,7 @@ export class RequestCommands {
   private async sign(prepared: PreparedRequest): Promise<SignedRequest | undefined> {
     const key = await this.deps.signingKey(prepared.profile, prepared.signType);
     if (!key) return undefined;
-    // Certificate mode: app_cert_sn / alipay_root_cert_sn from the profile's certificates, set before signing (they are signed).
-    const family = VARIANTS[detectVariant(prepared.params).value].family;
-    return signPrepared({ ...prepared, params: withProfileCertSns(prepared.profile, prepared.params, family) }, key);
+    return signPrepared(withCertSns(prepared), key);
   }
 
   /**
@@ -285,7 +289,7 @@ export class RequestCommands {
       const p = this.prepare(loc);
       // The pre-sign string needs no key: it is the content the key signs.
       const { presignForSigning } = await import('../../core/sign');
-      const presign = presignForSigning(p.params, p.signType);
+      const presign = presignForSigning(withCertSns(p).params, p.signType);
       // A read-only virtual document: nothing to save, no prompt when it closes.
       const uri = vscode.Uri.from({ scheme: PRESIGN_SCHEME, path: `/request-${p.index}-${p.service ?? 'presign'}.txt`, query: String(++presignSeq) });
       presignTexts.set(uri.toString(), `${presign}\n`);
