@@ -176,7 +176,9 @@ function parseLines(text: string, options: ParseOptions): { params: Param[]; cha
 
 /** A mobile.securitypay order string: the first value is quoted (`partner="2088…"`). */
 export function isOrderString(text: string): boolean {
-  return /^[A-Za-z_][\w.]*="/.test(text.trim());
+  // Also when only a later value is quoted (`partner=2088…"&total_fee="1"`): a query never has a raw
+  // quote there (it would be %22), so it is an order string whose first quote is missing.
+  return /^[A-Za-z_][\w.]*="/.test(text.trim()) || (!/[\r\n]/.test(text.trim()) && /&[A-Za-z_][\w.]*="/.test(text));
 }
 
 /**

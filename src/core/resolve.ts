@@ -84,6 +84,35 @@ function get(params: readonly Param[], name: string): string | undefined {
 
 const VARIANT_IDS = Object.keys(VARIANTS) as VariantId[];
 
+/**
+ * Markers that contradict each other or miss their partner: the signature would
+ * be checked by the wrong rule, so the user is told which parameter to fix
+ * (inputs without any marker stay MAPI requests, as the published vectors are).
+ */
+function refuseContradictions(params: readonly Param[], method: string | undefined, service: string | undefined): void {
+  const has = (n: string) => params.some((p) => p.name === n);
+  const wap = has(WAP_SIGN_TYPE_PARAM) ? WAP_SIGN_TYPE_PARAM : has('notify_data') ? 'notify_data' : undefined;
+  const openapi = has('app_id') ? 'app_id' : method !== undefined ? 'method' : undefined;
+  const refuse = (code: string, text: Text, args: Record<string, string> = {}): never => {
+    throw new ToolkitError(code, text, args);
+  };
+  if (wap && openapi) {
+    refuse('CONTRADICTORY_VARIANT', T('"{wap}" (WAP 2.0) and "{openapi}" (OpenAPI) are both present: remove the one that does not belong', '同时出现 "{wap}"（WAP 2.0）和 "{openapi}"（OpenAPI）：请删除不属于该报文的一个'), { wap, openapi });
+  }
+  if (has('app_id') && service !== undefined) {
+    refuse('CONTRADICTORY_VARIANT', T('"app_id" (OpenAPI) and "service" (MAPI) are both present: remove the one that does not belong (OpenAPI names the call in "method")', '同时出现 "app_id"（OpenAPI）和 "service"（MAPI）：请删除不属于该报文的一个（OpenAPI 用 "method" 指定接口）'));
+  }
+  if (method !== undefined && !has('app_id')) {
+    refuse('MISSING_APP_ID', T('"method" ({method}) names an OpenAPI call but "app_id" is missing: add app_id=<your app id>', '"method"（{method}）表示 OpenAPI 接口，但缺少 "app_id"：请加上 app_id=<应用 ID>'), { method: method.slice(0, 60) });
+  }
+  if (has('notify_data') && !has(WAP_SIGN_TYPE_PARAM)) {
+    refuse('MISSING_SEC_ID', T('"notify_data" is a WAP 2.0 notification\'s but "sec_id" is missing: add sec_id=MD5 (or sec_id=0001 for RSA) as Alipay sent it', '"notify_data" 属于 WAP 2.0 异步通知，但缺少 "sec_id"：请按支付宝发来的原样加上 sec_id=MD5（RSA 为 sec_id=0001）'));
+  }
+  if (has(WAP_SIGN_TYPE_PARAM) && service === undefined) {
+    refuse('MISSING_SERVICE', T('"sec_id" is WAP 2.0\'s but "service" is missing: add the service (alipay.wap.…) the message names', '"sec_id" 属于 WAP 2.0，但缺少 "service"：请加上报文对应的 service（alipay.wap.…）'));
+  }
+}
+
 /** Which variant the parameters are, from their markers (protocol.md "Variants"). */
 export function detectVariant(params: readonly Param[], kind?: InputKind, flag?: string): Decided<VariantId> {
   if (flag !== undefined) {
@@ -110,6 +139,7 @@ export function detectVariant(params: readonly Param[], kind?: InputKind, flag?:
       },
     );
   }
+  refuseContradictions(params, method, service);
   if (has(WAP_SIGN_TYPE_PARAM)) {
     if (has('notify_data')) return { value: 'wap.notification', from: T('sec_id and notify_data: a WAP 2.0 notification', 'sec_id 和 notify_data：WAP 2.0 异步通知') };
     return { value: 'wap.request', from: T('sec_id: a WAP 2.0 request', 'sec_id：WAP 2.0 请求') };

@@ -9,7 +9,8 @@ import { main } from '../../src/cli';
 import { lineValue, parseInput, writeLineValue } from '../../src/core/params';
 import { BUILT_IN_PROFILES, checkKeyHost, parseProfiles } from '../../src/core/profile';
 import { prepareRequest } from '../../src/core/prepareRequest';
-import { gatewayReadCharset, gatewaySignType, resolveContext } from '../../src/core/resolve';
+import { detectVariant, gatewayReadCharset, gatewaySignType, resolveContext } from '../../src/core/resolve';
+import { isToolkitError } from '../../src/core/i18n';
 import { parseRequestFile } from '../../src/core/requestFile';
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string[]; err: string[] }> {
@@ -178,5 +179,57 @@ describe('request files and the emulator ask the resolver', () => {
     assert.deepEqual(gatewaySignType(p('service=x&sign_type=0001')), { refused: 'unknown', value: '0001' });
     assert.deepEqual(gatewaySignType([{ name: 'sign_type', value: 'MD5' }, { name: 'sign_type', value: 'DSA' }]), { signType: 'DSA' });
     assert.deepEqual(gatewaySignType(p('app_id=1&sign_type=RSA2'), 'openapi'), { signType: 'RSA2' });
+  });
+});
+
+describe('variant markers that contradict each other or miss their partner are refused by name', () => {
+  const refused = (q: string): { code: string; en: string; zh: string } => {
+    try {
+      const parsed = parseInput(q);
+      detectVariant(parsed.params, parsed.kind);
+    } catch (e) {
+      assert.ok(isToolkitError(e), String(e));
+      return { code: e.code, en: e.localized('en'), zh: e.localized('zh') };
+    }
+    assert.fail(`not refused: ${q}`);
+  };
+  const cases: Array<[string, string, RegExp, RegExp]> = [
+    ['service=x&method=alipay.trade.query&app_id=1', 'AMBIGUOUS_VARIANT', /"service" \(MAPI\) and "method" \(OpenAPI\)/, /"service"（MAPI）和 "method"（OpenAPI）/],
+    ['app_id=2021&service=single_trade_query&sign=x', 'CONTRADICTORY_VARIANT', /^"app_id" \(OpenAPI\) and "service" \(MAPI\) are both present: remove the one/, /^同时出现 "app_id"（OpenAPI）和 "service"（MAPI）/],
+    ['method=alipay.trade.query&biz_content={}', 'MISSING_APP_ID', /^"method" \(alipay\.trade\.query\) names an OpenAPI call but "app_id" is missing: add app_id=/, /缺少 "app_id"：请加上 app_id=/],
+    ['service=alipay.wap.trade.create.direct&sec_id=MD5&app_id=1', 'CONTRADICTORY_VARIANT', /^"sec_id" \(WAP 2\.0\) and "app_id" \(OpenAPI\)/, /"sec_id"（WAP 2\.0）和 "app_id"（OpenAPI）/],
+    ['service=alipay.wap.trade.create.direct&v=1.0&notify_data=<notify/>&sign=x', 'MISSING_SEC_ID', /^"notify_data" is a WAP 2\.0 notification's but "sec_id" is missing: add sec_id=MD5/, /缺少 "sec_id"：请按支付宝发来的原样加上 sec_id=MD5/],
+    ['sec_id=MD5&v=1.0&notify_data=<notify/>&sign=x', 'MISSING_SERVICE', /^"sec_id" is WAP 2\.0's but "service" is missing: add the service/, /缺少 "service"：请加上/],
+    ['partner="2088101122136241"&subject="a b&total_fee="1"', 'ORDER_STRING_QUOTE', /the value of "subject" has no closing quote: write subject="…"/, /"subject" 的值缺少结尾的引号/],
+    ['partner=2088101122136241"&total_fee="1"&sign="x"', 'ORDER_STRING_QUOTE', /the value of "partner" has no opening quote: write partner="…"/, /"partner" 的值缺少开头的引号/],
+    ['partner="2088101122136241"&total_fee="1', 'ORDER_STRING_QUOTE', /the value of "total_fee" has no closing quote/, /"total_fee" 的值缺少结尾的引号/],
+  ];
+  for (const [q, code, en, zh] of cases) {
+    it(`${code}: ${q.slice(0, 60)}`, () => {
+      const r = refused(q);
+      assert.equal(r.code, code);
+      assert.match(r.en, en);
+      assert.match(r.zh, zh);
+      assert.ok(!r.en.includes('\n') && !r.zh.includes('\n'), 'one line');
+    });
+  }
+
+  it('keeps every valid shape: published vectors without markers, WAP requests, OpenAPI notifications, notify_verify', () => {
+    const v = (q: string) => {
+      const parsed = parseInput(q);
+      return detectVariant(parsed.params, parsed.kind).value;
+    };
+    assert.equal(v('aaa=111&bbb=2222&ccc=3333&dd=&ggg=1'), 'mapi.request');
+    assert.equal(v('notify_id=1234&sign_type=MD5'), 'mapi.notification');
+    assert.equal(v('service=alipay.wap.trade.create.direct&sec_id=MD5&req_data=<x/>&partner=2088'), 'wap.request');
+    assert.equal(v('service=alipay.wap.trade.create.direct&v=1.0&sec_id=0001&notify_data=abc&sign=x'), 'wap.notification');
+    assert.equal(v('app_id=2021&notify_id=n&trade_status=TRADE_SUCCESS&sign=x'), 'openapi.notification');
+    assert.equal(v('app_id=2021&method=alipay.trade.page.pay.return&sign=x'), 'openapi.return');
+    assert.equal(v('service=notify_verify&partner=2088101122136241&notify_id=abc'), 'mapi.request');
+    assert.equal(v('is_success=T&exterface=create_direct_pay_by_user&notify_id=x&sign=y'), 'mapi.return');
+    assert.equal(v('partner="2088101122136241"&subject="a=\\"b\\""&sign="x"'), 'securitypay.order');
+    assert.equal(v('service=x&subject=a%22b&body=c'), 'mapi.request', 'an encoded quote is just a character');
+    // --variant says which, whatever the markers: the user decided.
+    assert.equal(detectVariant(parseInput('app_id=1&service=x').params, 'query', 'mapi.request').value, 'mapi.request');
   });
 });
