@@ -48,6 +48,7 @@ const L = {
   presign: { en: 'presign', zh: '待签名串' },
   doctor: { en: 'doctor', zh: '诊断' },
   hint: { en: 'hint', zh: '提示' },
+  checkedAs: { en: 'checked as {what}', zh: '验签依据：{what}' },
   variant: { en: 'variant', zh: '报文类型' },
   noSign: { en: 'there is no sign parameter', zh: '没有 sign 参数' },
   mismatch: {
@@ -145,7 +146,7 @@ export const command: Subcommand = {
     const result = { valid: view.verdict === 'valid', presign: view.content ?? '', reason: view.verdict === 'unsigned' ? ('NO_SIGN' as const) : view.verdict === 'invalid' ? ('MISMATCH' as const) : undefined };
     const doctor = result.valid
       ? undefined
-      : diagnose({ params, signType, charset, key, rawQuery, gateway: explicitGateway ?? parsed.gateway, variant: ctx.variant.value, ...doctorKeys });
+      : diagnose({ params, signType, charset, key, rawQuery, gateway: explicitGateway ?? parsed.gateway, variant: ctx.variant.value, context: ctx, ...doctorKeys });
 
     if (output === 'json') {
       const f = (x: { id: string; presign?: string }, text: string) => ({ id: x.id, message: text, ...(x.presign !== undefined ? { presign: x.presign } : {}) });
@@ -162,6 +163,7 @@ export const command: Subcommand = {
           findings: (doctor?.findings ?? []).filter((x) => x.id !== 'no-sign').map((x) => f(x, describeFinding(x, io.lang))),
           hints: (doctor?.hints ?? []).map((x) => f(x, describeFinding(x, io.lang))),
           tried: doctor?.tried ?? [],
+          ...(doctor?.evidence ? { checked_as: doctor.evidence[io.lang] } : {}),
         }),
       );
       return result.valid ? EXIT.ok : EXIT.fail;
@@ -178,6 +180,7 @@ export const command: Subcommand = {
     io.stdout(`${t(L.reason)}: ${result.reason === 'NO_SIGN' ? t(L.noSign) : t(L.mismatch, { signType, charset, key: keyLabel })}`);
     io.stdout(`${t(L.presign)}: ${result.presign}`);
     if (doctor && result.reason !== 'NO_SIGN') {
+      if (doctor.evidence) io.stdout(`${t(L.doctor)}: ${t(L.checkedAs, { what: doctor.evidence[io.lang] })}`);
       if (doctor.findings.length === 0) io.stdout(`${t(L.doctor)}: ${t(L.nothing, { tried: doctor.tried.join(', ') })}`);
       for (const x of doctor.findings) io.stdout(`${t(L.doctor)}: [${x.id}] ${describeFinding(x, io.lang)}`);
       for (const x of doctor.hints) io.stdout(`${t(L.hint)}: [${x.id}] ${describeFinding(x, io.lang)}`);

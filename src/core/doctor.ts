@@ -2,6 +2,7 @@
 // mistake that protocol.md ("Why signatures fail") lists and name the one that
 // makes it verify. Pure: no I/O, no clock; only ToolkitError escapes.
 import * as crypto from 'node:crypto';
+import { contextSummary, type ContextEvidence } from './contextSummary';
 import { CHARSETS, Charset, encode, percentDecode, percentEncode } from './charset';
 import { Args, Lang, Text, isToolkitError, localize } from './i18n';
 import { KeyInfo, fingerprintOf, loadPrivateKey, loadPublicKey } from './keys';
@@ -53,6 +54,8 @@ export interface DoctorInput {
   gateway?: string;
   /** The message variant (core/resolve detectVariant when absent): its content rule is the baseline. */
   variant?: VariantId;
+  /** The resolver's decisions behind signType, charset and variant, with their evidence: the result says what it checked as. */
+  context?: ContextEvidence;
 }
 
 export interface DoctorFinding {
@@ -76,6 +79,8 @@ export interface DoctorResult {
   hints: DoctorFinding[];
   /** Every mistake that was tried, in order. */
   tried: MistakeId[];
+  /** What it was checked as, with where each decision came from (core/contextSummary), when the input gave the context. */
+  evidence?: Text;
 }
 
 const TEXT: Record<MistakeId, Text> = {
@@ -237,7 +242,7 @@ export function diagnose(input: DoctorInput): DoctorResult {
   const rule = variant ? VARIANTS[variant].rule : undefined;
   const contentOf = (ps: readonly Param[]): string => (variant ? variantContent(variant, ps) : presignFor(ps));
   const presign = contentOf(params);
-  const base = { presign, signType, charset };
+  const base = { presign, signType, charset, ...(input.context ? { evidence: contextSummary(input.context, { full: true }) } : {}) };
   const sign = params.find((p) => isSignParam(p.name))?.value ?? '';
   const tried: MistakeId[] = [];
   const hints: DoctorFinding[] = [];

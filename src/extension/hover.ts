@@ -11,11 +11,15 @@ import { isSignParam } from '../core/protocol';
 import { userLang } from './l10n';
 
 /** Result of checking a URL's `sign` with the key of the profile whose gateway the URL names. */
-export type SignCheck =
+export type SignCheck = (
   | { status: 'valid' | 'invalid'; profile: string }
   | { status: 'noKey'; profile: string }
   | { status: 'noProfile'; gateway: string }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string }
+) & {
+  /** What it was (or would be) checked as, with the resolver's evidence (core/contextSummary). */
+  checkedAs?: Text;
+};
 
 export interface HoverDeps {
   /**
@@ -112,7 +116,10 @@ function appendQuery(md: vscode.MarkdownString, q: QueryInfo, lang: Lang, check:
   }
   // Profile names and messages are the user's own text: escape, keep the codicon.
   const m = /^(\$\([a-z-]+\)) ([\s\S]*)$/.exec(text)!;
-  md.appendMarkdown(`${m[1]} `).appendText(hoverText(m[2], 300)).appendMarkdown('\n\n');
+  md.appendMarkdown(`${m[1]} `).appendText(hoverText(m[2], 300));
+  // "RSA2 (from sign_type) · UTF-8 (from charset) · OpenAPI return URL": parameter names from the input, so escaped the same way.
+  if (check.checkedAs) md.appendMarkdown('  \n').appendText(hoverText(vscode.l10n.t('Checked as: {0}', check.checkedAs[lang]), 300));
+  md.appendMarkdown('\n\n');
 }
 
 /** Builds the hover text; exported for tests that check rendering without an editor. */

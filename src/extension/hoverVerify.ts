@@ -1,17 +1,17 @@
 // The hover's `verifySign` hook, built on the shell's profiles and secrets.
 // The key is that of the profile whose gateway the URL names (core/gatewayMatch;
 // the active profile for a bare query string). Who signed it and how it is
-// checked are core's decisions (core/resolve detectVariant + verifyingKeyRole,
+// checked are core's decisions (core/resolve resolveContext + verifyingKeyRole,
 // core/response verifyMessage: the same function CLI verify/decode and the
 // preview use). Secrets stay inside.
 import * as crypto from 'node:crypto';
-import { normalizeCharset } from '../core/charset';
+import { contextSummary } from '../core/contextSummary';
 import { profileForGateway } from '../core/gatewayMatch';
 import { isToolkitError } from '../core/i18n';
 import { loadPrivateKey } from '../core/keys';
 import type { Param } from '../core/params';
-import { MAPI_CHARSET_PARAM, OPENAPI_CHARSET_PARAM, isSignParam } from '../core/protocol';
-import { detectVariant, resolveSignType, verifyingKeyRole } from '../core/resolve';
+import { isSignParam } from '../core/protocol';
+import { resolveContext, verifyingKeyRole, type ProtocolContext } from '../core/resolve';
 import { verifyMessage, type VerifyKeys } from '../core/response/signature';
 import type { HoverDeps, SignCheck } from './hover';
 import { userLang } from './l10n';
@@ -20,13 +20,19 @@ import { getActiveProfile, getProfiles, getSecret } from './shared';
 
 async function verifySign(params: Param[], gateway: string | undefined): Promise<SignCheck | undefined> {
   if (!params.some((p) => isSignParam(p.name) && p.value !== '')) return undefined;
-  const get = (n: string) => params.find((p) => p.name === n)?.value;
-  const profile = profileForGateway(getProfiles(), gateway, getActiveProfile());
-  if (!profile) return { status: 'noProfile', gateway: gateway ?? '' };
+  let ctx: ProtocolContext;
   try {
-    const variant = detectVariant(params).value;
-    const signType = resolveSignType(params, variant).value;
-    const charset = normalizeCharset(get(MAPI_CHARSET_PARAM) ?? get(OPENAPI_CHARSET_PARAM) ?? 'utf-8');
+    // No profile: what the line itself says (its charset, sign_type or sec_id, markers), else the gateway family's defaults.
+    ctx = resolveContext({ params, gateway });
+  } catch (e) {
+    return { status: 'error', message: isToolkitError(e) ? e.localized(userLang()) : String(e) };
+  }
+  const checkedAs = contextSummary(ctx);
+  const profile = profileForGateway(getProfiles(), gateway, getActiveProfile());
+  if (!profile) return { status: 'noProfile', gateway: gateway ?? '', checkedAs };
+  try {
+    const variant = ctx.variant.value;
+    const signType = ctx.signType.value;
     const role = verifyingKeyRole(variant, signType);
     const keys: VerifyKeys = {};
     if (role.verify === 'md5Key') keys.md5Key = await getSecret(profile, 'md5Key');
@@ -41,12 +47,12 @@ async function verifySign(params: Param[], gateway: string | undefined): Promise
       if (role.verify === 'merchantPublicKey') keys.publicKey = crypto.createPublicKey(key);
       if (role.decrypt) keys.merchantPrivateKey = key;
     }
-    const view = verifyMessage({ params, charset, keys, variant });
-    if (view.verdict === 'noKey') return { status: 'noKey', profile: profile.name };
-    if (view.verdict === 'valid' || view.verdict === 'invalid') return { status: view.verdict, profile: profile.name };
-    return { status: 'error', message: view.reason?.[userLang()] ?? '' };
+    const view = verifyMessage({ params, charset: ctx.charset.value, keys, variant, signType });
+    if (view.verdict === 'noKey') return { status: 'noKey', profile: profile.name, checkedAs };
+    if (view.verdict === 'valid' || view.verdict === 'invalid') return { status: view.verdict, profile: profile.name, checkedAs };
+    return { status: 'error', message: view.reason?.[userLang()] ?? '', checkedAs };
   } catch (e) {
-    return { status: 'error', message: isToolkitError(e) ? e.localized(userLang()) : String(e) };
+    return { status: 'error', message: isToolkitError(e) ? e.localized(userLang()) : String(e), checkedAs };
   }
 }
 

@@ -59,6 +59,8 @@ describe('Protocol variants in the editor (#11)', function () {
       assert.ok(ok, 'the command returns its outcome');
       assert.deepStrictEqual([ok.valid, ok.signType, ok.signer, ok.profile], [true, 'RSA2', 'alipay', profile], JSON.stringify(ok));
       assert.strictEqual(ok.presign, content, 'the content checked is the rsaCheckV1 content');
+      // The resolver's evidence: what it was checked as, and why.
+      assert.match(ok.checkedAs, /^RSA2 \(from sign_type\) · UTF-8 \(from charset\) · OpenAPI return URL$|^RSA2（来自 sign_type） · UTF-8（来自 charset） · OpenAPI 同步返回$/, ok.checkedAs);
       assert.strictEqual(info.shown.length, 1);
       assert.match(info.shown[0].message, /Signature valid: RSA2|签名有效：RSA2/);
       assert.strictEqual(warnings.shown.length, 0, warnings.shown.map((s) => s.message).join(' | '));
@@ -69,6 +71,7 @@ describe('Protocol variants in the editor (#11)', function () {
       assert.strictEqual(bad?.valid, false, JSON.stringify(bad));
       assert.strictEqual(warnings.shown.length, 1);
       assert.match(warnings.shown[0].message, /Signature invalid|签名无效/);
+      assert.ok(warnings.shown[0].message.includes(bad!.checkedAs), warnings.shown[0].message);
     } finally {
       info.restore();
       warnings.restore();
@@ -104,6 +107,7 @@ describe('Protocol variants in the editor (#11)', function () {
       const ok = await hoverText(uri, at(0));
       assert.match(ok, /notify_data/);
       assert.match(ok, /sign verifies with the key of profile "Sandbox"|sign 已用配置 "Sandbox" 的密钥验证通过/, ok);
+      assert.match(ok, /Checked as: MD5 \(from sec_id\) · UTF-8 \(not declared[^)]*\) · WAP 2\.0 notification|验签依据：MD5（来自 sec_id） · UTF-8（未声明[^）]*）） · WAP 2\.0 异步通知/, ok);
       for (const line of [1, 2]) {
         const text = await hoverText(uri, at(line));
         assert.match(text, /sign does NOT verify with the key of profile "Sandbox"|sign 无法用配置 "Sandbox" 的密钥验证通过/, `line ${line + 1}: ${text}`);

@@ -16,12 +16,13 @@ import * as vscode from 'vscode';
 import { service } from '../../core/catalog/services';
 import { Charset, normalizeCharset } from '../../core/charset';
 import { describeFinding, diagnose } from '../../core/doctor';
+import { contextSummary } from '../../core/contextSummary';
 import { ParsedInput, Param, writeLineValue, buildUrl, getParam, parseInput, serializeQuery, setParam } from '../../core/params';
 import { Profile, checkKeyHost } from '../../core/profile';
 import { localize } from '../../core/i18n';
 import { MAPI_CHARSET_PARAM, isSignParam, isSignatureParam } from '../../core/protocol';
 import { signOrderString, variantContent } from '../../core/variants';
-import { charsetParamToFill, detectVariant, resolveContext, resolveSignType, verifyingKeyRole } from '../../core/resolve';
+import { charsetParamToFill, detectVariant, resolveContext, verifyingKeyRole } from '../../core/resolve';
 import { ALIPAY_CERT_SN_PARAM, keysForCert, SIGN_TEXTS, verifyMessage } from '../../core/response/signature';
 import { SignType, VerifyingKey, signParams } from '../../core/sign';
 import { EditorInput, replaceInput, scopeLabel, takeInput } from '../editorInput';
@@ -265,6 +266,8 @@ export interface VerifyOutcome {
   certSn?: string;
   /** Certificate mode: that certificate is expired or not yet valid (with the dates), in the user's language. */
   certWarning?: string;
+  /** What it was checked as, each decision with where it came from (core/contextSummary), in the user's language. */
+  checkedAs: string;
 }
 
 /** What Verify Signature returns for text that carries no `sign`: nothing was checked. */
@@ -277,14 +280,17 @@ export async function verifySignature(args: { text?: string; profile?: string } 
     const input = takeInput(args);
     if (!input || input.text.trim() === '') return noInput();
     const profile = resolveProfile(args.profile);
-    const parsed = parseWithProfile(input.text, profile);
+    let parsed = parseWithProfile(input.text, profile);
     if (!parsed.params.some((p) => isSignParam(p.name) && p.value !== '')) {
       void vscode.window.showInformationMessage(vscode.l10n.t('There is no sign parameter in {0}: nothing to verify.', input.scope === 'argument' ? vscode.l10n.t('the text') : scopeLabel(input.scope)));
       return { nothingToVerify: true };
     }
-    // Variant, sign type and whose key: core's decisions, the same as the CLI and the hover.
-    const variant = detectVariant(parsed.params, parsed.kind).value;
-    const signType = resolveSignType(parsed.params, variant, undefined, profile).value;
+    // Variant, sign type, charset and whose key: the one resolver's decisions (with their evidence), as in the CLI and the hover.
+    const ctx = resolveContext({ params: parsed.params, kind: parsed.kind, profile, gateway: parsed.gateway ?? profile.gateway });
+    // An OpenAPI `charset` (which core/params does not read) decides the decoding too, as in CLI verify.
+    if (ctx.charset.value !== parsed.charset && parsed.kind !== 'order') parsed = parseInput(input.text, { charset: ctx.charset.value });
+    const variant = ctx.variant.value;
+    const signType = ctx.signType.value;
     const role = verifyingKeyRole(variant, signType);
     const signer = role.verify === 'merchantPublicKey' ? 'merchant' : 'alipay';
     let key: VerifyingKey | undefined;
@@ -327,6 +333,7 @@ export async function verifySignature(args: { text?: string; profile?: string } 
             alipayPublicKey: alipayPublicKey ?? (certSn && 'publicKey' in key ? key.publicKey : undefined),
             gateway: parsed.gateway ?? profile.gateway,
             variant,
+            context: ctx,
           });
     const lang = userLang();
     const outcome: VerifyOutcome = {
@@ -341,6 +348,7 @@ export async function verifySignature(args: { text?: string; profile?: string } 
       hints: result.hints.map((f) => describeFinding(f, lang)),
       certSn,
       certWarning: view.certWarning?.[lang],
+      checkedAs: contextSummary(ctx, { full: true })[lang],
     };
     if (outcome.certWarning) {
       log.warn(outcome.certWarning);
@@ -355,13 +363,13 @@ export async function verifySignature(args: { text?: string; profile?: string } 
             ? vscode.l10n.t("Alipay's certificate {0}", certSn)
             : vscode.l10n.t("Alipay's public key");
     if (outcome.valid) {
-      log.info(`Signature valid (${signType}, profile ${profile.name})`);
+      log.info(`Signature valid (${signType}, profile ${profile.name}); checked as ${outcome.checkedAs}`);
       void vscode.window.showInformationMessage(vscode.l10n.t('Signature valid: {0}, checked with {1} of profile {2}.', signType, whose, profile.name));
     } else {
       const why = outcome.findings[0] ?? (outcome.hints.length ? outcome.hints.join(' ') : vscode.l10n.t('No known mistake explains it: check that the key belongs to this profile and that nothing changed the parameters.'));
-      log.warn(`Signature INVALID (${signType}, profile ${profile.name}). Pre-sign string: ${result.presign}. ${[...outcome.findings, ...outcome.hints].join(' ')}`);
+      log.warn(`Signature INVALID (${signType}, profile ${profile.name}); checked as ${outcome.checkedAs}. Pre-sign string: ${result.presign}. ${[...outcome.findings, ...outcome.hints].join(' ')}`);
       const show = vscode.l10n.t('Show pre-sign string');
-      void vscode.window.showWarningMessage(vscode.l10n.t('Signature invalid ({0}, profile {1}): {2}', signType, profile.name, why), show).then((c) => {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Signature invalid ({0}, profile {1}): {2} Checked as: {3}.', signType, profile.name, why, outcome.checkedAs), show).then((c) => {
         if (c === show) void openText(result.presign);
       });
     }
