@@ -33,115 +33,150 @@ const MEMORY: Record<string, [number[], number]> = {
   'i32.load': [[0x28], 2], 'i32.load8_u': [[0x2d], 0], 'i32.store': [[0x36], 2], 'i32.store8': [[0x3a], 0], 'v128.load': [[0xfd, 0x00], 4],
 };
 
-function uleb(n: number): number[] {
-  const out: number[] = [];
+/** Appends n as unsigned LEB128. */
+function uleb(out: number[], n: number): void {
   do {
     let b = n & 0x7f;
     n >>>= 7;
     if (n !== 0) b |= 0x80;
     out.push(b);
   } while (n !== 0);
-  return out;
 }
 
-function sleb(n: number): number[] {
-  const out: number[] = [];
+/** Appends n as signed LEB128. */
+function sleb(out: number[], n: number): void {
   for (;;) {
     const b = n & 0x7f;
     n >>= 7;
     if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
       out.push(b);
-      return out;
+      return;
     }
     out.push(b | 0x80);
   }
 }
 
-const bytes = (s: string): number[] => [...uleb(s.length), ...Buffer.from(s, 'latin1')];
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
+function name(out: number[], s: string): void {
+  uleb(out, s.length);
+  for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
+}
+
+/** Appends a section: id, byte length, body. */
+function section(out: number[], id: number, body: number[]): void {
+  out.push(id);
+  uleb(out, body.length);
+  for (const b of body) out.push(b);
+}
 
 /** `5`, `-1`, `0x7f`, or a character in quotes (`'_'`). */
 function constant(tok: string, where: string): number {
-  if (/^'.'$/.test(tok)) return tok.charCodeAt(1);
+  if (tok.length === 3 && tok[0] === "'" && tok[2] === "'") return tok.charCodeAt(1);
   const n = Number(tok);
   if (!Number.isInteger(n)) throw new Error(`${where}: bad constant ${tok}`);
   return n | 0;
 }
 
-function assembleBody(f: WatFunc, funcs: readonly WatFunc[]): number[] {
-  const names = [...f.params, ...f.locals].map(([n]) => n);
-  const local = (tok: string): number => {
-    const i = names.indexOf(tok.replace(/^\$/, ''));
-    if (i < 0) throw new Error(`${f.name}: unknown local ${tok}`);
+/** Appends the function's code entry (size, locals, instructions). */
+function assembleBody(out: number[], f: WatFunc, funcIndex: ReadonlyMap<string, number>): void {
+  const locals = new Map<string, number>();
+  for (const [n] of f.params) locals.set('$' + n, locals.size);
+  for (const [n] of f.locals) locals.set('$' + n, locals.size);
+  const index = (map: ReadonlyMap<string, number>, tok: string, what: string): number => {
+    const i = map.get(tok);
+    if (i === undefined) throw new Error(`${f.name}: unknown ${what} ${tok}`);
     return i;
   };
-  const labels: string[] = [];
   const code: number[] = [];
+  // Locals one per group, in declaration order (their indices follow the params').
+  uleb(code, f.locals.length);
+  for (const [, t] of f.locals) code.push(1, VAL[t]);
+  const labels: string[] = [];
   const toks = f.body.replace(/;;[^\n]*/g, '').split(/\s+/).filter(Boolean);
   for (let k = 0; k < toks.length; k++) {
     const op = toks[k];
-    const next = (): string => {
+    const operand = (): string => {
       if (k + 1 >= toks.length) throw new Error(`${f.name}: ${op} needs an operand`);
       return toks[++k];
     };
-    if (op === 'block' || op === 'loop' || op === 'if') {
+    const plain = PLAIN[op];
+    const memory = MEMORY[op];
+    if (plain) {
+      for (const b of plain) code.push(b);
+    } else if (op === 'local.get' || op === 'local.set' || op === 'local.tee') {
+      code.push(op === 'local.get' ? 0x20 : op === 'local.set' ? 0x21 : 0x22);
+      uleb(code, index(locals, operand(), 'local'));
+    } else if (op === 'i32.const') {
+      code.push(0x41);
+      sleb(code, constant(operand(), f.name));
+    } else if (memory) {
+      for (const b of memory[0]) code.push(b);
+      const offset = toks[k + 1]?.startsWith('offset=') ? constant(operand().slice(7), f.name) : 0;
+      uleb(code, memory[1]);
+      uleb(code, offset);
+    } else if (op === 'block' || op === 'loop' || op === 'if') {
       code.push(op === 'block' ? 0x02 : op === 'loop' ? 0x03 : 0x04, 0x40);
-      labels.push(toks[k + 1]?.startsWith('$') ? next() : '');
+      labels.push(toks[k + 1]?.startsWith('$') ? operand() : '');
     } else if (op === 'end') {
       code.push(0x0b);
       labels.pop();
     } else if (op === 'br' || op === 'br_if') {
-      const label = next();
-      const depth = labels.length - 1 - labels.lastIndexOf(label);
-      if (depth >= labels.length) throw new Error(`${f.name}: unknown label ${label}`);
-      code.push(op === 'br' ? 0x0c : 0x0d, ...uleb(depth));
-    } else if (op === 'local.get' || op === 'local.set' || op === 'local.tee') {
-      code.push(op === 'local.get' ? 0x20 : op === 'local.set' ? 0x21 : 0x22, ...uleb(local(next())));
-    } else if (op === 'i32.const') {
-      code.push(0x41, ...sleb(constant(next(), f.name)));
+      const label = operand();
+      const at = labels.lastIndexOf(label);
+      if (at < 0) throw new Error(`${f.name}: unknown label ${label}`);
+      code.push(op === 'br' ? 0x0c : 0x0d);
+      uleb(code, labels.length - 1 - at);
     } else if (op === 'call') {
-      const target = next().replace(/^\$/, '');
-      const i = funcs.findIndex((g) => g.name === target);
-      if (i < 0) throw new Error(`${f.name}: unknown function ${target}`);
-      code.push(0x10, ...uleb(i));
-    } else if (MEMORY[op]) {
-      const [opcode, align] = MEMORY[op];
-      let offset = 0;
-      if (toks[k + 1]?.startsWith('offset=')) offset = constant(next().slice(7), f.name);
-      code.push(...opcode, ...uleb(align), ...uleb(offset));
-    } else if (PLAIN[op]) {
-      code.push(...PLAIN[op]);
+      code.push(0x10);
+      uleb(code, index(funcIndex, operand(), 'function'));
     } else {
       throw new Error(`${f.name}: unknown instruction ${op}`);
     }
   }
   if (labels.length) throw new Error(`${f.name}: ${labels.length} block(s) not closed`);
-  // Locals grouped per type, in declaration order (their indices follow the params').
-  const groups = f.locals.map(([, t]) => [1, VAL[t]]);
-  return [...vec(groups), ...code, 0x0b];
+  code.push(0x0b);
+  uleb(out, code.length);
+  for (const b of code) out.push(b);
 }
 
 /** A module importing one memory as env.mem (at least `pages` 64 KiB pages) and exporting the functions marked so. */
 export function assemble(funcs: readonly WatFunc[], pages: number): Uint8Array<ArrayBuffer> {
-  const sig = (f: WatFunc): string => JSON.stringify([f.params.map(([, t]) => t), f.result ?? null]);
+  const sig = (f: WatFunc): string => f.params.map(([, t]) => t).join() + '->' + (f.result ?? '');
   const sigs = [...new Set(funcs.map(sig))];
-  const types = sigs.map((s) => {
-    const [params, result] = JSON.parse(s) as [ValType[], ValType | null];
-    return [0x60, ...vec(params.map((t) => [VAL[t]])), ...vec(result ? [[VAL[result]]] : [])];
-  });
-  const imports = [[...bytes('env'), ...bytes('mem'), 0x02, 0x00, ...uleb(pages)]];
-  const exports = funcs.flatMap((f, i) => (f.export ? [[...bytes(f.name), 0x00, ...uleb(i)]] : []));
-  const bodies = funcs.map((f) => {
-    const body = assembleBody(f, funcs);
-    return [...uleb(body.length), ...body];
-  });
-  return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec(types)),
-    ...section(2, vec(imports)),
-    ...section(3, vec(funcs.map((f) => uleb(sigs.indexOf(sig(f)))))),
-    ...section(7, vec(exports)),
-    ...section(10, vec(bodies)),
-  ]);
+  const funcIndex = new Map(funcs.map((f, i) => ['$' + f.name, i]));
+  const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  const types: number[] = [];
+  uleb(types, sigs.length);
+  for (const s of sigs) {
+    const f = funcs.find((g) => sig(g) === s)!;
+    types.push(0x60);
+    uleb(types, f.params.length);
+    for (const [, t] of f.params) types.push(VAL[t]);
+    if (f.result) types.push(1, VAL[f.result]);
+    else types.push(0);
+  }
+  section(out, 1, types);
+  const imports: number[] = [1];
+  name(imports, 'env');
+  name(imports, 'mem');
+  imports.push(0x02, 0x00);
+  uleb(imports, pages);
+  section(out, 2, imports);
+  const decls: number[] = [];
+  uleb(decls, funcs.length);
+  for (const f of funcs) uleb(decls, sigs.indexOf(sig(f)));
+  section(out, 3, decls);
+  const exported = funcs.filter((f) => f.export);
+  const exports: number[] = [];
+  uleb(exports, exported.length);
+  for (const f of exported) {
+    name(exports, f.name);
+    exports.push(0x00);
+    uleb(exports, funcs.indexOf(f));
+  }
+  section(out, 7, exports);
+  const bodies: number[] = [];
+  uleb(bodies, funcs.length);
+  for (const f of funcs) assembleBody(bodies, f, funcIndex);
+  section(out, 10, bodies);
+  return Uint8Array.from(out);
 }
