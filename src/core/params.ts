@@ -2,7 +2,7 @@
 // `name=value` lines — into one ordered list, decoded in `_input_charset`.
 import { Charset, normalizeCharset, percentDecode, percentEncode } from './charset';
 import { ToolkitError } from './i18n';
-import { MAPI_CHARSET_PARAM, isSignParam } from './protocol';
+import { MAPI_CHARSET_PARAM, OPENAPI_CHARSET_PARAM, isSignParam } from './protocol';
 
 export interface Param {
   name: string;
@@ -68,26 +68,44 @@ function checkDuplicates(params: readonly Param[]): void {
   }
 }
 
-/** Finds `_input_charset` in a raw query without decoding anything else (its value is ASCII). */
-function rawCharsetOf(query: string): string | undefined {
+/**
+ * The charset an input declares, as core/resolve reads it: `_input_charset`,
+ * else OpenAPI's `charset` (the resolver refuses the two disagreeing). Found in
+ * a raw query without decoding anything else (the value is ASCII).
+ */
+function rawCharsetOf(query: string): { name: string; value: string } | undefined {
+  let other: { name: string; value: string } | undefined;
   for (const pair of query.split('&')) {
     const eq = pair.indexOf('=');
-    if (eq > 0 && pair.slice(0, eq) === MAPI_CHARSET_PARAM) return pair.slice(eq + 1);
+    if (eq <= 0) continue;
+    const name = pair.slice(0, eq);
+    const value = pair.slice(eq + 1);
+    if (value === '') continue; // an empty one declares nothing (as in core/resolve)
+    if (name === MAPI_CHARSET_PARAM) return { name, value };
+    if (name === OPENAPI_CHARSET_PARAM && other === undefined) other = { name, value };
+  }
+  return other;
+}
+
+function declaredCharset(params: readonly Param[]): { name: string; value: string } | undefined {
+  for (const name of [MAPI_CHARSET_PARAM, OPENAPI_CHARSET_PARAM]) {
+    const value = getParam(params, name);
+    if (value) return { name, value };
   }
   return undefined;
 }
 
-/** The charset to decode with: the override, else `_input_charset`, else utf-8. */
-function pickCharset(override: string | undefined, fromInput: string | undefined): Charset {
+/** The charset to decode with: the override, else the declared one, else utf-8. */
+function pickCharset(override: string | undefined, declared: { name: string; value: string } | undefined): Charset {
   if (override) return normalizeCharset(override, '--charset');
-  if (fromInput) return normalizeCharset(fromInput);
+  if (declared?.value) return normalizeCharset(declared.value, declared.name);
   return 'utf-8';
 }
 
 /** Parses a query string or form body (a leading `?` is ignored). */
 export function parseQuery(query: string, options: ParseOptions = {}): { params: Param[]; charset: Charset } {
   const q = query.replace(/^\?/, '').trim();
-  // The override wins: only without one is the query scanned for `_input_charset`.
+  // The override wins: only without one is the query scanned for `_input_charset` / `charset`.
   const charset = pickCharset(options.charset, options.charset ? undefined : rawCharsetOf(q));
   const params: Param[] = [];
   for (const pair of q.split('&')) {
@@ -132,7 +150,7 @@ function parseJson(text: string, options: ParseOptions): { params: Param[]; char
     const value = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
     params.push({ name, value });
   }
-  const charset = pickCharset(options.charset, getParam(params, MAPI_CHARSET_PARAM));
+  const charset = pickCharset(options.charset, declaredCharset(params));
   return { params, charset };
 }
 
@@ -170,7 +188,7 @@ function parseLines(text: string, options: ParseOptions): { params: Param[]; cha
     params.push({ name: t.slice(0, eq).trim(), value: lineValue(t.slice(eq + 1)) });
   });
   checkDuplicates(params);
-  const charset = pickCharset(options.charset, getParam(params, MAPI_CHARSET_PARAM));
+  const charset = pickCharset(options.charset, declaredCharset(params));
   return { params, charset };
 }
 

@@ -87,6 +87,8 @@ interface Case {
   /** A message signed with another key, checked with the right one (emulator-made rows); else `message` is checked with the wrong keys. */
   wrongKeyMessage?: string;
   charset: 'utf-8' | 'gbk';
+  /** The message names its charset (`charset=gbk`): no --charset flag, the front ends must read it. */
+  charsetDeclared?: boolean;
   emulator: EmulatorRole;
   /** What the emulator answers every mode of this row with, when it refuses before checking the signature. */
   emulatorRefuses?: string;
@@ -194,6 +196,15 @@ function build(): Case[] {
     const sign = osslSign(content, keyPath('alipay-side-rsa2048-private.pem'), 'sha256');
     const msg = (p: Array<[string, string]>) => q([...p, ['sign', sign]]);
     cases.push({ variant: 'openapi.notification', name: 'OpenAPI notification, RSA2, sign_type kept (rsaCheckV2)', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'total_amount' ? '100.00' : v])), charset: 'utf-8', emulator: 'none', ...alipayRsa });
+  }
+  // OpenAPI notification in GBK, declared only by OpenAPI's `charset` (no flag given): RSA2 by openssl over
+  // the GBK bytes Python made, rsaCheckV1 content (without sign and sign_type).
+  {
+    const pairs: Array<[string, string]> = [['notify_id', 'n-gbk'], ['charset', 'gbk'], ['app_id', '2021000000000001'], ['subject', '测试商品'], ['sign_type', 'RSA2'], ['total_amount', '2.00'], ['notify_type', 'trade_status_sync']];
+    const content = 'app_id=2021000000000001&charset=gbk&notify_id=n-gbk&notify_type=trade_status_sync&subject=测试商品&total_amount=2.00';
+    const sign = osslSign(content, keyPath('alipay-side-rsa2048-private.pem'), 'sha256', 'gbk');
+    const msg = (p: Array<[string, string]>) => q([...p, ['sign', sign]], 'gbk');
+    cases.push({ variant: 'openapi.notification', name: 'OpenAPI notification, RSA2, GBK named by charset', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'subject' ? '测试商品2' : v])), charset: 'gbk', charsetDeclared: true, emulator: 'none', ...alipayRsa });
   }
   // WAP 2.0 notification, MD5 (hashlib): service, v, sec_id, notify_data in that fixed order, not sorted.
   {
@@ -424,8 +435,9 @@ describe('every variant gets one verdict: core (preview, hover), CLI verify, CLI
     const text = mode === 'tampered' ? c.tampered : mode === 'wrong key' && c.wrongKeyMessage !== undefined ? c.wrongKeyMessage : c.message;
     const useWrongKeys = mode === 'wrong key' && c.wrongKeyMessage === undefined;
     const want = mode === 'valid' ? 'valid' : 'invalid';
-    const gbk = c.charset === 'gbk' ? ['--charset', 'gbk'] : [];
-    const parsed = parseInput(text, c.charset === 'gbk' ? { charset: 'gbk' } : {});
+    const flag = c.charset === 'gbk' && !c.charsetDeclared;
+    const gbk = flag ? ['--charset', 'gbk'] : [];
+    const parsed = parseInput(text, flag ? { charset: 'gbk' } : {});
     assert.equal(detectVariant(parsed.params, parsed.kind).value, c.variant, 'the resolver names the variant');
     const core = verifyMessage({ params: parsed.params, charset: parsed.charset, keys: useWrongKeys ? c.wrongCore : c.core, returnUrl: parsed.kind === 'url', variant: parsed.kind === 'order' ? 'securitypay.order' : undefined });
     const f = file(text, c.charset);
