@@ -234,11 +234,54 @@ const isStop = (c: number): boolean => STOP.has(c) || c === 0xa0 || c === 0x3000
 
 const QUERY_HINT = /(?:^|[?&])(?:service|partner|sign|sign_type|_input_charset|notify_id|trade_status|out_trade_no|app_id|method)=/;
 
+// A parameter whose value is raw XML: `notify_data=<notify>…</notify>` (a WAP 2.0
+// notification logged without URL-encoding). The name starts after a separator.
+const RAW_XML_VALUE = /(?:^|[?&\s"'])[A-Za-z_]\w*=<([A-Za-z_][\w.:-]*)(?=[\s/>])/g;
+
+/**
+ * The [start, end) spans of raw XML values in a query string: from `<root` to
+ * its `</root>` (or `/>`). Inside one, spaces, quotes and brackets belong to the
+ * value; an element without its end is not a span. The hover's finder and
+ * decoder (core/hoverInfo) both read values by this one rule.
+ */
+export function rawXmlValueSpans(text: string): Array<[number, number]> {
+  if (!text.includes('=<')) return [];
+  const spans: Array<[number, number]> = [];
+  RAW_XML_VALUE.lastIndex = 0;
+  for (let m = RAW_XML_VALUE.exec(text); m; m = RAW_XML_VALUE.exec(text)) {
+    const start = m.index + m[0].length - m[1].length - 1;
+    const open = text.indexOf('>', start);
+    if (open < 0) break;
+    let end: number;
+    if (text[open - 1] === '/') end = open + 1;
+    else {
+      const close = text.indexOf(`</${m[1]}>`, open);
+      if (close < 0) continue;
+      end = close + m[1].length + 3;
+    }
+    spans.push([start, end]);
+    RAW_XML_VALUE.lastIndex = end;
+  }
+  return spans;
+}
+
 function findQuery(line: string, column: number): TokenAt['query'] {
   let s = column;
   let e = column;
-  while (s > 0 && !isStop(line.charCodeAt(s - 1))) s--;
-  while (e < line.length && !isStop(line.charCodeAt(e))) e++;
+  const spans = rawXmlValueSpans(line);
+  const spanAt = (i: number): [number, number] | undefined => spans.find(([a, b]) => i >= a && i < b);
+  for (;;) {
+    while (s > 0 && !isStop(line.charCodeAt(s - 1))) s--;
+    const span = s > 0 ? spanAt(s - 1) : undefined;
+    if (!span) break;
+    s = span[0];
+  }
+  for (;;) {
+    while (e < line.length && !isStop(line.charCodeAt(e))) e++;
+    const span = e < line.length ? spanAt(e) : undefined;
+    if (!span) break;
+    e = span[1];
+  }
   const text = line.slice(s, e).replace(/[.,;]+$/, '');
   if (text.length < 3 || !text.includes('=')) return undefined;
   const isUrl = /^https?:\/\/[^?]+\?./i.test(text);

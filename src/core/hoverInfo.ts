@@ -4,7 +4,7 @@
 // the document's size (bench/hover.js measures this function).
 import { field as fieldDef } from './catalog';
 import type { Charset } from './charset';
-import { Entry, TokenAt, explainAt } from './explain';
+import { Entry, TokenAt, explainAt, rawXmlValueSpans } from './explain';
 import { Text, isToolkitError } from './i18n';
 import { Param, parseInput } from './params';
 import { hasUnsafeChars } from './terminal';
@@ -29,13 +29,28 @@ export interface HoverInfo {
 /** Parameters shown per URL; a longer list is cut (hovers must stay readable). */
 export const MAX_QUERY_PARAMS = 60;
 
+/** Stands in for a raw XML value while the rest is decoded (ASCII letters: no coding changes it). */
+const RAW_MARK = (i: number): string => `ATKRAWXMLVALUE${i}Z`;
+const RAW_MARK_RE = /^ATKRAWXMLVALUE(\d+)Z$/;
+
 export function describeQuery(text: string, start: number, end: number): QueryInfo {
   try {
+    // A raw XML value (`notify_data=<notify>…</notify>`) is taken as written: not
+    // percent-decoded, its `&amp;` kept, its spaces part of it (it is signed so).
+    const spans = rawXmlValueSpans(text);
+    let rest = '';
+    let at = 0;
+    spans.forEach(([a, b], i) => {
+      rest += text.slice(at, a) + RAW_MARK(i);
+      at = b;
+    });
+    rest += text.slice(at);
     // Logs often carry XML/HTML-escaped URLs.
-    const parsed = parseInput(text.replace(/&amp;/g, '&'));
+    const parsed = parseInput(rest.replace(/&amp;/g, '&'));
+    const params = spans.length ? parsed.params.map((p) => (RAW_MARK_RE.test(p.value) ? { name: p.name, value: text.slice(...spans[Number(RAW_MARK_RE.exec(p.value)![1])]) } : p)) : parsed.params;
     return {
       start, end, gateway: parsed.gateway, charset: parsed.charset,
-      params: parsed.params.slice(0, MAX_QUERY_PARAMS).map((p) => ({ ...p, label: fieldDef(p.name)?.label, ...(hasUnsafeChars(p.name) || hasUnsafeChars(p.value) ? { unsafe: true as const } : {}) })),
+      params: params.slice(0, MAX_QUERY_PARAMS).map((p) => ({ ...p, label: fieldDef(p.name)?.label, ...(hasUnsafeChars(p.name) || hasUnsafeChars(p.value) ? { unsafe: true as const } : {}) })),
     };
   } catch (e) {
     const error: Text = isToolkitError(e) ? { en: e.localized('en'), zh: e.localized('zh') } : { en: String(e), zh: String(e) };

@@ -98,7 +98,10 @@ describe('Protocol variants in the editor (#11)', function () {
       const tampered = body(notify('TRADE_SUCCESS'), md5(fixed(good) + key));
       // Signed over the sorted parameters (the usual MAPI rule): wrong for WAP 2.0 notifications.
       const sortedSigned = body(good, md5(sorted(good) + key));
-      const lines = [valid, tampered, sortedSigned].map((b, i) => `2026-11-30 07:00:0${i} INFO notify POST ${b}`);
+      // Logged as received, notify_data not URL-encoded (raw XML with a space in it): valid, then changed after signing.
+      const raw = `${fixed(good)}&sign=${md5(fixed(good) + key)}`;
+      const rawTampered = raw.replace('TRADE_FINISHED', 'TRADE_SUCCESS');
+      const lines = [valid, tampered, sortedSigned, raw, rawTampered].map((b, i) => `2026-11-30 07:00:0${i} INFO notify POST ${b}`);
       const file = path.join(dir, 'wap-notify.log');
       fs.writeFileSync(file, lines.join('\n') + '\n');
       const uri = vscode.Uri.file(file);
@@ -108,7 +111,10 @@ describe('Protocol variants in the editor (#11)', function () {
       assert.match(ok, /notify_data/);
       assert.match(ok, /sign verifies with the key of profile "Sandbox"|sign 已用配置 "Sandbox" 的密钥验证通过/, ok);
       assert.match(ok, /Checked as: MD5 \(from sec_id\) · UTF-8 \(not declared[^)]*\) · WAP 2\.0 notification|验签依据：MD5（来自 sec_id） · UTF-8（未声明[^）]*）） · WAP 2\.0 异步通知/, ok);
-      for (const line of [1, 2]) {
+      const rawOk = await hoverText(uri, at(3));
+      assert.match(rawOk, /sign verifies with the key of profile "Sandbox"|sign 已用配置 "Sandbox" 的密钥验证通过/, rawOk);
+      assert.ok(rawOk.includes('<subject>测试 WAP</subject>'), `the raw XML value is shown as written: ${rawOk}`);
+      for (const line of [1, 2, 4]) {
         const text = await hoverText(uri, at(line));
         assert.match(text, /sign does NOT verify with the key of profile "Sandbox"|sign 无法用配置 "Sandbox" 的密钥验证通过/, `line ${line + 1}: ${text}`);
       }

@@ -1,6 +1,8 @@
 // What a hover shows for a line position: entry plus decoded URL/query table.
 import * as assert from 'node:assert/strict';
+import * as crypto from 'node:crypto';
 import { hoverInfoAt } from '../../src/core/hoverInfo';
+import { verifyMessage } from '../../src/core/response/signature';
 
 describe('hoverInfoAt', () => {
   it('decodes a gateway URL (percent-coding, charset, labels) under the cursor', () => {
@@ -28,5 +30,54 @@ describe('hoverInfoAt', () => {
   it('returns nothing for text the catalog does not know', () => {
     assert.equal(hoverInfoAt('just some words here', 6), undefined);
     assert.equal(hoverInfoAt('retry 1 of 3', 6), undefined);
+  });
+
+  describe('a WAP 2.0 notification logged with notify_data as raw XML (not URL-encoded)', () => {
+    const key = 'wapmd5key0123456789abcdefghijklm';
+    const xml = (status: string): string =>
+      `<notify><payment_type>1</payment_type><subject>测试 WAP &amp; "more"</subject><trade_no>2026113000001000</trade_no><notify_time>2026-11-30 07:00:00</notify_time><trade_status>${status}</trade_status></notify>`;
+    // The test's own reading of the rule: service, v, sec_id, notify_data in that order, raw.
+    const sign = crypto.createHash('md5').update(`service=alipay.wap.trade.create.direct&v=1.0&sec_id=MD5&notify_data=${xml('TRADE_FINISHED')}${key}`, 'utf8').digest('hex');
+    const query = (status: string): string => `service=alipay.wap.trade.create.direct&v=1.0&sec_id=MD5&notify_data=${xml(status)}&sign=${sign}`;
+    const line = (status: string): string => `2026-11-30 07:00:00 INFO notify POST ${query(status)} (200 ms)`;
+
+    for (const [where, at] of [
+      ['service', (l: string) => l.indexOf('service=') + 2],
+      ['a tag inside notify_data', (l: string) => l.indexOf('trade_no>') + 2],
+      ['sign after the XML', (l: string) => l.indexOf('&sign=') + 2],
+    ] as const) {
+      it(`finds the whole query from ${where}, the XML value as written`, () => {
+        const l = line('TRADE_FINISHED');
+        const info = hoverInfoAt(l, at(l))!;
+        assert.ok(info.query, 'a query is found');
+        assert.equal(l.slice(info.query.start, info.query.end), query('TRADE_FINISHED'));
+        assert.deepEqual(info.query.params.map((p) => p.name), ['service', 'v', 'sec_id', 'notify_data', 'sign']);
+        assert.equal(info.query.params.find((p) => p.name === 'notify_data')?.value, xml('TRADE_FINISHED'), 'not decoded: &amp; and spaces kept');
+      });
+    }
+
+    it('its sign check is valid as logged and invalid when the XML changed', () => {
+      const check = (status: string) => {
+        const l = line(status);
+        const params = hoverInfoAt(l, l.indexOf('service=') + 2)!.query!.params.map(({ name, value }) => ({ name, value }));
+        return verifyMessage({ params, charset: 'utf-8', keys: { md5Key: key } }).verdict;
+      };
+      assert.equal(check('TRADE_FINISHED'), 'valid');
+      assert.equal(check('TRADE_SUCCESS'), 'invalid');
+    });
+
+    it('XML hovers still explain the element under the cursor; an unclosed value is not stretched', () => {
+      const l = line('TRADE_FINISHED');
+      const info = hoverInfoAt(l, l.indexOf('TRADE_FINISHED') + 3)!;
+      assert.equal(info.entry?.token, 'TRADE_FINISHED');
+      assert.equal(info.entry?.field, 'trade_status');
+      const plain = '<notify><trade_status>TRADE_FINISHED</trade_status></notify>';
+      const x = hoverInfoAt(plain, plain.indexOf('TRADE_FINISHED') + 3)!;
+      assert.equal(x.entry?.field, 'trade_status');
+      assert.equal(x.query, undefined, 'an XML document is not a query');
+      const cut = 'POST service=alipay.wap.trade.create.direct&v=1.0&sec_id=MD5&notify_data=<notify><trade_no>1</trade_no> tail';
+      const c = hoverInfoAt(cut, cut.indexOf('service=') + 2)!;
+      assert.equal(cut.slice(c.query!.start, c.query!.end), 'service=alipay.wap.trade.create.direct&v=1.0&sec_id=MD5&notify_data=');
+    });
   });
 });
