@@ -2,16 +2,16 @@
 // statuses and gateway URLs, with the first and last place each occurs.
 // The file is read in chunks and never held whole: VS Code will not hand
 // files over ~50 MB to an extension, and production logs are often larger.
-// Large files are cut into byte ranges at line starts and scanned in parallel
-// (worker threads running ./logscanWorker.ts, plus this thread); the ranges'
-// results merge into exactly what one pass would give (./logscanner.ts).
+// Large files are cut into byte ranges at line starts, which worker threads
+// (./logscanWorker.ts) and this thread take one at a time until none is left;
+// the ranges' results merge into exactly what one pass would give (./logscanner.ts).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { allEnums, allErrors } from './catalog';
 import { fileError } from './fileError';
 import { ToolkitError } from './i18n';
-import { LogScanner as RangeScanner, mergeRanges, scanRange, ScanCancelled, type RangeResult, type ScanKind, type ScanSummary, type TokenTable } from './logscanner';
+import { LogScanner as RangeScanner, mergeRanges, scanPieces, ScanCancelled, type RangeResult, type ScanKind, type ScanSummary, type TokenTable } from './logscanner';
 import type { ScanJob, WorkerMessage } from './logscanWorker';
 
 export type { Occurrence, RangeResult, ScanKind, ScanStat, ScanSummary } from './logscanner';
@@ -69,6 +69,8 @@ export interface ScanOptions {
    * where starting a worker costs more than it saves.
    */
   threads?: number;
+  /** Size of the pieces threads take one at a time (default 8 MB); tests use small ones. */
+  pieceBytes?: number;
 }
 
 const MIN_PARALLEL_BYTES = 16 * 1024 * 1024;
@@ -129,19 +131,19 @@ function cancelled(): ToolkitError {
   return new ToolkitError('CANCELLED', { en: 'The log scan was cancelled.', zh: '日志分析已取消。' });
 }
 
-/** Scans one range in a worker thread; `stop` terminates it (cancellation, or another range failed). */
-function scanInWorker(w: { script: string; eval: boolean }, job: ScanJob, onChunk: (n: number) => void): { done: Promise<RangeResult>; stop: () => void } {
+/** Scans pieces in a worker thread until none is left; `stop` terminates it (cancellation, or another thread failed). */
+function scanInWorker(w: { script: string; eval: boolean }, job: ScanJob, onChunk: (n: number) => void): { done: Promise<RangeResult[]>; stop: () => void } {
   // Required here: node:worker_threads costs a single-thread scan ~10 ms of start-up.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const worker = new Worker(w.script, { eval: w.eval, workerData: { alipayScan: job } });
   let settled = false;
-  const done = new Promise<RangeResult>((resolve, reject) => {
+  const done = new Promise<RangeResult[]>((resolve, reject) => {
     worker.on('message', (m: WorkerMessage) => {
       if ('progress' in m) onChunk(m.progress);
-      else if ('result' in m) {
+      else if ('results' in m) {
         settled = true;
-        resolve(m.result);
+        resolve(m.results);
       } else {
         settled = true;
         reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
@@ -157,6 +159,9 @@ function scanInWorker(w: { script: string; eval: boolean }, job: ScanJob, onChun
   });
   return { done: done.finally(() => void worker.terminate()), stop: () => void worker.terminate() };
 }
+
+/** Size of the pieces threads take one at a time: small enough that a slowed thread holds the others up little. */
+const PIECE_BYTES = 8 * 1024 * 1024;
 
 /**
  * Streams `file` through the scanner, in parallel ranges when it is large.
@@ -188,20 +193,20 @@ export async function scanFile(file: string, options: ScanOptions = {}): Promise
     const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads(total)));
     const worker = threads > 1 ? workerScript() : undefined;
     const fd = handle.fd;
-    const ranges = worker ? splitAtLines(total, threads, (pos, len) => {
+    const pieces = worker ? splitAtLines(total, Math.max(threads, Math.ceil(total / (options.pieceBytes ?? PIECE_BYTES))), (pos, len) => {
       const b = Buffer.allocUnsafe(len);
       return b.subarray(0, fs.readSync(fd, b, 0, len, pos));
     }) : [[0, total] as [number, number]];
     const table = tokenTable();
-    // This thread takes the first range; workers the rest.
-    const jobs = ranges.slice(1).map(([start, end]) => scanInWorker(worker!, { file, start, end, table, chunkSize }, onChunk));
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    // Workers start (tens of milliseconds) while this thread already takes the first pieces.
+    const jobs = worker ? Array.from({ length: threads - 1 }, () => scanInWorker(worker, { file, pieces, next, table, chunkSize }, onChunk)) : [];
     for (const j of jobs) stops.push(j.stop);
     const abort = (): void => stops.forEach((s) => s());
     signal?.addEventListener('abort', abort, { once: true });
     try {
-      const [start, end] = ranges[0];
-      const here = scanRange(handle, start, end, new RangeScanner(table, start), chunkSize, onChunk, signal);
-      const parts = await Promise.all([here, ...jobs.map((j) => j.done)]);
+      const here = scanPieces(handle, pieces, next, new RangeScanner(table), chunkSize, onChunk, signal);
+      const parts = (await Promise.all([here, ...jobs.map((j) => j.done)])).flat();
       if (signal?.aborted) throw cancelled();
       return mergeRanges(parts);
     } finally {

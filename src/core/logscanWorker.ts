@@ -1,28 +1,30 @@
-// A scan worker thread (bundled alone as dist/scan-worker.js): scans the byte
-// range it is given with ./logscanner and posts progress per chunk, then the
-// range's result. ./logscan.ts starts it, merges the results, and terminates
-// it on cancellation.
+// A scan worker thread (bundled alone as dist/scan-worker.js): takes pieces of
+// the file from the shared counter and scans them with ./logscanner, posting
+// progress per chunk, then the pieces' results. ./logscan.ts starts it, merges
+// the results, and terminates it on cancellation.
 import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { LogScanner, scanRange, type TokenTable } from './logscanner';
+import { LogScanner, scanPieces, type RangeResult, type TokenTable } from './logscanner';
 
 export interface ScanJob {
   file: string;
-  start: number;
-  end: number;
+  /** Line-aligned byte ranges covering the file, in order. */
+  pieces: Array<[number, number]>;
+  /** Index of the next piece to take, shared by all threads (Atomics). */
+  next: Int32Array;
   table: TokenTable;
   chunkSize: number;
 }
 
 /** Messages to the main thread. */
-export type WorkerMessage = { progress: number } | { result: import('./logscanner').RangeResult } | { error: { message: string; code?: string } };
+export type WorkerMessage = { progress: number } | { results: RangeResult[] } | { error: { message: string; code?: string } };
 
 async function run(job: ScanJob, port: NonNullable<typeof parentPort>): Promise<void> {
   const handle = await fs.promises.open(job.file, 'r');
   try {
     const post = (m: WorkerMessage): void => port.postMessage(m);
-    const result = await scanRange(handle, job.start, job.end, new LogScanner(job.table, job.start), job.chunkSize, (n) => post({ progress: n }));
-    post({ result });
+    const results = await scanPieces(handle, job.pieces, job.next, new LogScanner(job.table), job.chunkSize, (n) => post({ progress: n }));
+    post({ results });
   } finally {
     await handle.close();
   }

@@ -68,10 +68,10 @@ export class LogScanner {
   private readonly mem: Buffer;
   /** Where region 0 begins in `mem`. */
   private readonly input: number;
-  private readonly start: number;
+  private start: number;
   /** Stats of codes and statuses by token id; gateway URLs by text. */
-  private readonly byId: Array<ScanStat | undefined> = [];
-  private readonly gateways = new Map<string, ScanStat>();
+  private byId: Array<ScanStat | undefined> = [];
+  private gateways = new Map<string, ScanStat>();
   /** The region the next chunk goes to (0 or 1). */
   private k = 0;
   /** Bytes of the partial line carried over, just before the data of region `k`. */
@@ -95,6 +95,15 @@ export class LogScanner {
       this.mem = Buffer.alloc(size + 16);
       this.input = 0;
     }
+  }
+
+  /** Forgets everything scanned, to scan the range starting at file offset `start` with the same memory. */
+  restart(start: number): void {
+    this.start = this.base = start;
+    this.byId = [];
+    this.gateways = new Map();
+    this.k = this.tailLen = this.newlines = 0;
+    this.lastByte = -1;
   }
 
   /** Where region r's chunk data starts. */
@@ -276,4 +285,29 @@ export async function scanRange(
     await pending?.catch(() => undefined);
   }
   return scanner.finish();
+}
+
+/**
+ * Scans pieces of an open file until none is left: each thread running this
+ * (the caller's and the scan workers) takes the next piece by incrementing
+ * the shared counter `next[0]`, so a thread slowed by a busy CPU simply takes
+ * fewer pieces instead of holding the others up.
+ */
+export async function scanPieces(
+  handle: fs.promises.FileHandle,
+  pieces: ReadonlyArray<readonly [number, number]>,
+  next: Int32Array,
+  scanner: LogScanner,
+  chunkSize: number,
+  onChunk?: (bytes: number) => void,
+  signal?: { aborted: boolean },
+): Promise<RangeResult[]> {
+  const results: RangeResult[] = [];
+  for (let i = Atomics.add(next, 0, 1); i < pieces.length; i = Atomics.add(next, 0, 1)) {
+    if (signal?.aborted) throw new ScanCancelled();
+    const [start, end] = pieces[i];
+    scanner.restart(start);
+    results.push(await scanRange(handle, start, end, scanner, chunkSize, onChunk, signal));
+  }
+  return results;
 }
