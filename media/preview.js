@@ -120,6 +120,7 @@
     if (sig.type) kv(dl, s('sig.type'), sig.type);
     kv(dl, s('sig.charset'), sig.charset);
     if (profile) kv(dl, s('sig.profile'), profile);
+    if (sig.certSn) kv(dl, s('sig.certSn'), el('code', 'mono', sig.certSn));
     if (sig.reason) kv(dl, s('sig.reason'), tx(sig.reason));
     if (sig.certWarning) sec.appendChild(el('div', 'warning', '⚠ ' + tx(sig.certWarning)));
     if (sig.note) kv(dl, sig.inferred ? s('sig.ruleInferred') : s('sig.rule'), tx(sig.note));

@@ -158,7 +158,9 @@ describe('Certificate mode: profile certificates sign and verify (openssl-made c
     const ok = await preview(jsonResponse(alipaySn));
     assert.strictEqual(ok?.kind, 'openapi');
     assert.strictEqual(ok.verdict, 'valid');
-    await waitForWebviewText('Signature valid', 20000);
+    // The signature section names the certificate that checked it.
+    const shown = await waitForWebviewText(alipaySn, 20000);
+    assert.match(shown.text, new RegExp(`Signature valid[\\s\\S]*Alipay certificate \\(alipay_cert_sn\\)\\s+${alipaySn}`));
     // The other configured certificate named: its key did not sign this.
     const other = await preview(jsonResponse(oldSn));
     assert.strictEqual(other.verdict, 'invalid');
@@ -181,6 +183,17 @@ describe('Certificate mode: profile certificates sign and verify (openssl-made c
       const none = await exec<VerifyOutcome | undefined>('alipay.verifySignature', { text: notification('fedcba9876543210fedcba9876543210'), profile: PROFILE });
       assert.strictEqual(none, undefined);
       assert.ok(errors.shown.some((m) => /No configured Alipay certificate has the SN fedcba9876543210fedcba9876543210 named by alipay_cert_sn/.test(m.message)), JSON.stringify(errors.shown));
+      // An OpenAPI JSON answer: the response rule (the …_response node as sent), the same certificate pick.
+      const answer = await exec<VerifyOutcome>('alipay.verifySignature', { text: jsonResponse(alipaySn), profile: PROFILE });
+      assert.strictEqual(answer?.valid, true, JSON.stringify(answer));
+      assert.strictEqual(answer.certSn, alipaySn);
+      assert.strictEqual(answer.presign, NODE);
+      const otherCert = await exec<VerifyOutcome>('alipay.verifySignature', { text: jsonResponse(oldSn), profile: PROFILE });
+      assert.strictEqual(otherCert?.valid, false);
+      assert.strictEqual(otherCert.certSn, oldSn);
+      errors.shown.length = 0;
+      assert.strictEqual(await exec('alipay.verifySignature', { text: jsonResponse('0123456789abcdef0123456789abcdef'), profile: PROFILE }), undefined);
+      assert.ok(errors.shown.some((m) => /No configured Alipay certificate has the SN 0123456789abcdef0123456789abcdef/.test(m.message)), JSON.stringify(errors.shown));
     } finally {
       info.restore();
       errors.restore();

@@ -115,6 +115,7 @@ describe('certificate mode from profile paths (core/openapi/profileCerts)', func
     const ok = verifyMessage({ params: params(sn), charset: 'utf-8', keys: { alipayCerts: certs } });
     assert.equal(ok.verdict, 'valid', JSON.stringify(ok.reason));
     assert.equal(ok.certWarning, undefined);
+    assert.equal(ok.certSn, sn, 'the view names the certificate that checked it');
     // The other certificate named: the wrong key, so invalid.
     const other = verifyMessage({ params: params(oracleSn(otherCrt)), charset: 'utf-8', keys: { alipayCerts: certs } });
     assert.equal(other.verdict, 'invalid');

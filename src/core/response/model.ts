@@ -92,6 +92,8 @@ export interface SignatureView {
   verdict: Verdict;
   /** Why, for invalid / noKey / error / unsigned. */
   reason?: Text;
+  /** Certificate mode: the SN of Alipay's certificate whose key checked the signature (picked by alipay_cert_sn). */
+  certSn?: string;
   /** Certificate mode: the certificate that verified is expired or not yet valid (with the dates). */
   certWarning?: Text;
 }

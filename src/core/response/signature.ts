@@ -56,9 +56,10 @@ export function keysForCert(keys: VerifyKeys, alipayCertSn: string | undefined, 
 }
 
 /** A verdict checked with the certificate keysForCert picked: its problem (no certificate matches…) is the verdict, its warning travels along. */
-export function withCertPick(view: SignatureView, picked: { problem?: Text; warning?: Text }): SignatureView {
+export function withCertPick(view: SignatureView, picked: { problem?: Text; warning?: Text; sn?: string }): SignatureView {
   let out = view;
   if (picked.problem && view.present) out = { ...out, verdict: 'error', reason: picked.problem };
+  else if (picked.sn && view.present) out = { ...out, certSn: picked.sn };
   if (picked.warning) out = { ...out, certWarning: picked.warning };
   return out;
 }

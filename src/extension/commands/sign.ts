@@ -24,7 +24,8 @@ import { MAPI_CHARSET_PARAM, isSignParam, isSignatureParam } from '../../core/pr
 import { signOrderString, variantContent } from '../../core/variants';
 import { charsetParamToFill, detectVariant, resolveContext, verifyingKeyRole } from '../../core/resolve';
 import { ALIPAY_CERT_SN_PARAM, keysForCert, SIGN_TEXTS, verifyMessage } from '../../core/response/signature';
-import { SignType, VerifyingKey, signParams } from '../../core/sign';
+import { SignType, VerifyingKey, normalizeSignType, signParams } from '../../core/sign';
+import { isOpenApiJson } from '../../core/response/fromOpenApi';
 import { EditorInput, replaceInput, scopeLabel, takeInput } from '../editorInput';
 import { userLang } from '../l10n';
 import { openReadOnly } from '../readOnlyDoc';
@@ -280,6 +281,8 @@ export async function verifySignature(args: { text?: string; profile?: string } 
     const input = takeInput(args);
     if (!input || input.text.trim() === '') return noInput();
     const profile = resolveProfile(args.profile);
+    // An OpenAPI answer is signed over its …_response node as sent: the response rule, not the parameter rule.
+    if (isOpenApiJson(input.text.trim())) return await verifyOpenApiAnswer(input.text, profile);
     let parsed = parseWithProfile(input.text, profile);
     if (!parsed.params.some((p) => isSignParam(p.name) && p.value !== '')) {
       void vscode.window.showInformationMessage(vscode.l10n.t('There is no sign parameter in {0}: nothing to verify.', input.scope === 'argument' ? vscode.l10n.t('the text') : scopeLabel(input.scope)));
@@ -378,6 +381,60 @@ export async function verifySignature(args: { text?: string; profile?: string } 
     reportError(e, vscode.l10n.t('Could not verify the signature'));
     return undefined;
   }
+}
+
+/**
+ * Verify Signature on an OpenAPI JSON answer: the one response verification
+ * (core decodeResponse, as the preview and CLI decode), with the profile's
+ * Alipay public key or, in certificate mode, the certificate alipay_cert_sn names.
+ */
+async function verifyOpenApiAnswer(text: string, profile: Profile): Promise<VerifyOutcome | NothingToVerify | undefined> {
+  const certs = alipayCertKeys(profile);
+  const publicKey = await getSecret(profile, 'alipayPublicKey');
+  if (!publicKey && !certs.alipayCerts && !certs.alipayCertProblem) {
+    await requireVerifyingKey(profile, 'RSA2');
+    return undefined;
+  }
+  const { decodeResponse } = await import('../../core/response');
+  const sig = decodeResponse(text, { publicKey, aesKey: await getSecret(profile, 'aesKey'), ...certs }).signature;
+  const lang = userLang();
+  if (!sig.present) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('There is no sign parameter in {0}: nothing to verify.', vscode.l10n.t('the text')));
+    return { nothingToVerify: true };
+  }
+  if (sig.verdict !== 'valid' && sig.verdict !== 'invalid') throw new ToolkitError('CANNOT_VERIFY', sig.reason ?? { en: 'The signature cannot be checked', zh: '无法验证签名' });
+  const signType = normalizeSignType(sig.type ?? 'RSA2');
+  const outcome: VerifyOutcome = {
+    valid: sig.verdict === 'valid',
+    profile: profile.name,
+    signType,
+    charset: sig.charset,
+    presign: sig.content ?? '',
+    signer: 'alipay',
+    findings: sig.verdict === 'invalid' && sig.reason ? [sig.reason[lang]] : [],
+    findingIds: [],
+    hints: [],
+    certSn: sig.certSn,
+    certWarning: sig.certWarning?.[lang],
+    // The response rule (core/response's note: the node as received), not a parameter variant.
+    checkedAs: [signType, sig.charset.toUpperCase(), sig.note?.[lang]].filter(Boolean).join(' · '),
+  };
+  if (outcome.certWarning) {
+    log.warn(outcome.certWarning);
+    void vscode.window.showWarningMessage(outcome.certWarning);
+  }
+  const whose = sig.certSn ? vscode.l10n.t("Alipay's certificate {0}", sig.certSn) : vscode.l10n.t("Alipay's public key");
+  if (outcome.valid) {
+    log.info(`Signature valid (${signType}, profile ${profile.name})`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Signature valid: {0}, checked with {1} of profile {2}.', signType, whose, profile.name));
+  } else {
+    log.warn(`Signature INVALID (${signType}, profile ${profile.name}). Content: ${outcome.presign}. ${outcome.findings.join(' ')}`);
+    const show = vscode.l10n.t('Show pre-sign string');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Signature invalid ({0}, profile {1}): {2}', signType, profile.name, outcome.findings[0] ?? ''), show).then((c) => {
+      if (c === show) void openText(outcome.presign);
+    });
+  }
+  return outcome;
 }
 
 // ---- pre-sign string ------------------------------------------------------

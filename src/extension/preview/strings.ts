@@ -32,6 +32,7 @@ export function webviewStrings(): Record<string, string> {
     'sig.type': vscode.l10n.t('Sign type'),
     'sig.charset': vscode.l10n.t('Charset'),
     'sig.profile': vscode.l10n.t('Profile'),
+    'sig.certSn': vscode.l10n.t('Alipay certificate (alipay_cert_sn)'),
     'sig.reason': vscode.l10n.t('Why'),
     'sig.rule': vscode.l10n.t('Rule'),
     'sig.ruleInferred': vscode.l10n.t('Rule (inferred)'),
