@@ -1,7 +1,7 @@
 // `alipay-toolkit explain TOKEN [--field NAME] [--lang zh|en] [--json]`:
 // what an error code, enum value, service or field name means.
 import type { Subcommand } from './subcommand';
-import { catalogSpelling, suggestNames } from '../core/didYouMean';
+import { catalogSpelling, familiesOf, suggestNames } from '../core/didYouMean';
 import { Entry, explain } from '../core/explain';
 import { Lang, Text } from '../core/i18n';
 import { parseArgs } from './args';
@@ -64,7 +64,9 @@ export const command: Subcommand = {
       if (again && !again.unknownValue) entry = again;
     }
     const known = !!entry && !entry.unknownValue;
-    const suggestions = known ? [] : suggestNames(opts.token);
+    // With --field the field's family decides which names are offered (a MAPI field's value is not an OpenAPI name).
+    const fieldFamilies = opts.field ? familiesOf(opts.field) : [];
+    const suggestions = known ? [] : suggestNames(opts.token, { family: fieldFamilies.length === 1 ? fieldFamilies[0] : undefined });
     if (opts.json) {
       printData(io, JSON.stringify({ token: opts.token, field: opts.field ?? null, known, entry: entry ?? null, ...(known ? {} : { suggestions }) }, null, 2));
       return known ? EXIT.ok : EXIT.fail;

@@ -3,8 +3,8 @@
 // the token under the cursor and its field. Hover, preview, CLI and the log
 // summary all label things through here.
 import {
-  ActionHint, CatalogSource, EnumDef, ErrorLevel, ParamSpec, Text,
-  LEVEL_TEXT, allEnums, enumFor, enumValue, errorByCode, field as fieldDef, paramSpec, service as serviceDef,
+  ActionHint, CatalogSource, EnumDef, ErrorLevel, OpenApiMethod, ParamSpec, Text,
+  LEVEL_TEXT, allEnums, enumFor, enumValue, errorByCode, field as fieldDef, openApiMethod, paramSpec, service as serviceDef,
 } from './catalog';
 
 export type EntryKind = 'error' | 'enum' | 'service' | 'param' | 'field';
@@ -191,7 +191,22 @@ export function explain(rawToken: string, options: ExplainOptions = {}): Entry |
       facts: [T(`Answers with: ${kindText[svc.kind].en}`, `返回形式：${kindText[svc.kind].zh}`), T(`Required: ${need}`, `必填：${need}`)],
     }, svc.source);
   }
+  const method = openApiMethod(token);
+  if (method) return openApiMethodEntry(method);
   return explainName(token);
+}
+
+/** The first names of a list, for a one-line fact. */
+function firstOf(names: readonly string[], n = 12): string {
+  return names.slice(0, n).join(', ') + (names.length > n ? ', …' : '');
+}
+
+/** One of the OpenAPI methods the catalog labels (alipay.trade.query…): its purpose, parameters and sub-codes. */
+function openApiMethodEntry(m: OpenApiMethod): Entry {
+  const facts: Text[] = [T('OpenAPI method: app_id + method, signed with RSA2', 'OpenAPI 接口：app_id + method，使用 RSA2 签名')];
+  if (m.request.length) facts.push(T(`biz_content: ${firstOf(m.request)}`, `biz_content：${firstOf(m.request)}`));
+  if (m.subCodes.length) facts.push(T(`Sub-codes: ${firstOf(m.subCodes, 8)}`, `业务错误码：${firstOf(m.subCodes, 8)}`));
+  return sourced({ kind: 'service', token: m.name, title: m.purpose, facts }, m.source);
 }
 
 // ---------------------------------------------------------------------------
