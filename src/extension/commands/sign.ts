@@ -430,7 +430,7 @@ async function verifyOpenApiAnswer(text: string, profile: Profile): Promise<Veri
   } else {
     log.warn(`Signature INVALID (${signType}, profile ${profile.name}). Content: ${outcome.presign}. ${outcome.findings.join(' ')}`);
     const show = vscode.l10n.t('Show pre-sign string');
-    void vscode.window.showWarningMessage(vscode.l10n.t('Signature invalid ({0}, profile {1}): {2}', signType, profile.name, outcome.findings[0] ?? ''), show).then((c) => {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Signature invalid ({0}, profile {1}): {2} Checked as: {3}.', signType, profile.name, outcome.findings[0] ?? '', outcome.checkedAs), show).then((c) => {
       if (c === show) void openText(outcome.presign);
     });
   }
