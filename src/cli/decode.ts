@@ -2,7 +2,7 @@
 // what a gateway response, notification, return URL or OpenAPI JSON says —
 // status, error explained, fields labelled, lists, and the signature verdict.
 import type { Subcommand } from './subcommand';
-import type { Lang, Text } from '../core/i18n';
+import { ToolkitError, type Lang, type Text } from '../core/i18n';
 import { parseAesKey } from '../core/openapi/aes';
 import { decodeResponse, FieldView, ResponseModel, responseToJson, SignatureView, TableView } from '../core/response';
 import { INFERRED_NOTE } from '../core/explain';
@@ -154,6 +154,9 @@ export const command: Subcommand = {
     const alipayCerts = certFile ? (require('../core/openapi/certSn') as typeof import('../core/openapi/certSn')).readCertificates(readFileOrFail(certFile, 'certificate'), `certificate file "${certFile}"`) : undefined;
     const bytes = await readSource(io, a.positionals[0]);
     const model = decodeResponse(bytes, { md5Key, publicKey, merchantPrivateKey, aesKey, alipayCerts, lang: io.lang, charset: a.options.get('charset') });
+    // Contradictory variant markers (core/resolve): bad input, one line, exit 2, as verify says it.
+    const bad = model.signature.badInput;
+    if (bad) throw new ToolkitError(bad.code, bad.text);
     // The certificate that verified (core keysForCert picked it by alipay_cert_sn) is expired or not yet valid: its dates.
     if (model.signature.certWarning) io.stderr(`alipay-toolkit: ${model.signature.certWarning[io.lang]}`);
     if (a.flags.has('json')) printData(io, JSON.stringify(responseToJson(model), null, 2));

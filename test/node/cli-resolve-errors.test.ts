@@ -59,6 +59,25 @@ describe('bad input to the resolver: exit 2, one line naming the parameter (buil
     });
   }
 
+  it('decode refuses the same markers in the same one line (a message file), exit 2', () => {
+    const inputs: Array<[string, RegExp, RegExp]> = [
+      ['app_id=2021000000000001&service=x&notify_id=1&sign=abc', /"app_id" \(OpenAPI\) and "service" \(MAPI\) are both present/, /同时出现 "app_id"（OpenAPI）和 "service"（MAPI）/],
+      ['service=alipay.wap.trade.create.direct&v=1.0&notify_data=x&sign=abc', /"sec_id" is missing: add sec_id=MD5/, /缺少 "sec_id"/],
+      ['notify_id=1&charset=gbk&_input_charset=utf-8&sign=abc', /_input_charset=utf-8 and charset=gbk disagree/, /_input_charset=utf-8 与 charset=gbk 不一致/],
+    ];
+    inputs.forEach(([text, en, zh], i) => {
+      const file = path.join(dir, `message-${i}.txt`);
+      fs.writeFileSync(file, text);
+      for (const [lang, want] of [['en', en], ['zh', zh]] as const) {
+        const r = run(['decode', file, '--lang', lang]);
+        assert.equal(r.code, 2, `${lang} ${text}: ${r.out}${r.err}`);
+        assert.equal(r.out, '');
+        assert.equal(r.err.trimEnd().split('\n').length, 1, r.err);
+        assert.match(r.err, want);
+      }
+    });
+  });
+
   it('the same inputs with the markers fixed are accepted (exit 0)', () => {
     for (const input of ['_input_charset=gbk&charset=gbk&service=x', 'service=single_trade_query&partner=2088101122136241', 'partner=2088101122136241&subject=a%22b']) {
       const r = run(['sign', input, '--output', 'presign']);

@@ -1,29 +1,18 @@
 // Asynchronous notification bodies (form POST to notify_url) and return URLs
 // (GET redirect to return_url) → ResponseModel. Parsing is core/params'.
-import { Charset, normalizeCharset } from '../charset';
+import type { Charset } from '../charset';
 import { localize, Text } from '../i18n';
 import { parseInput } from '../params';
 import { isSignatureParam } from '../protocol';
 import { enumMeaning, errorView, labelField, ResponseModel, TEXTS } from './model';
 import { verifyMessage, VerifyKeys } from './signature';
 
-/** OpenAPI notifications name their charset `charset`; MAPI ones use `_input_charset` (core/params reads that). */
-function charsetParam(text: string): Charset | undefined {
-  if (/(^|[?&])_input_charset=/.test(text)) return undefined;
-  const m = /(?:^|[?&])charset=([A-Za-z0-9_-]+)/.exec(text);
-  if (!m) return undefined;
-  try {
-    return normalizeCharset(m[1]);
-  } catch {
-    return undefined;
-  }
-}
-
 const DONE = new Set(['TRADE_SUCCESS', 'TRADE_FINISHED']);
 const FAILED = new Set(['TRADE_CLOSED', 'TRADE_CANCEL', 'TRADE_REFUSE']);
 
 export function fromForm(text: string, keys: VerifyKeys, charsetOverride?: Charset): ResponseModel {
-  const parsed = parseInput(text, { charset: charsetOverride ?? charsetParam(text) });
+  // core/params decodes in the declared charset (_input_charset, else OpenAPI's charset), as the resolver reads it.
+  const parsed = parseInput(text, { charset: charsetOverride });
   const returnUrl = parsed.kind === 'url';
   const params = parsed.params;
   const fields = params.filter((p) => !isSignatureParam(p.name)).map((p) => labelField(p.name, p.value));

@@ -96,6 +96,8 @@ export interface SignatureView {
   certSn?: string;
   /** Certificate mode: the certificate that verified is expired or not yet valid (with the dates). */
   certWarning?: Text;
+  /** The resolver refused the message's variant markers (bad input): the CLI stops with this one line, exit 2. */
+  badInput?: { code: string; text: Text };
 }
 
 export interface StatusView {

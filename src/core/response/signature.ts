@@ -7,7 +7,7 @@ import type { Charset } from '../charset';
 import { isToolkitError, Text } from '../i18n';
 import type { Param } from '../params';
 import { isSignParam, VARIANTS, WAP_SIGN_TYPE_PARAM, type VariantId } from '../protocol';
-import { detectVariant, resolveSignType, type Decided } from '../resolve';
+import { detectVariant, resolveCharset, resolveSignType, type Decided } from '../resolve';
 import { decryptNotifyData, variantContent } from '../variants';
 import { normalizeSignType, SignType, verifyContent, VerifyingKey } from '../sign';
 import { XML_SIGN_RULE_INFERRED, xmlSignContent } from '../xmlSignContent';
@@ -211,9 +211,12 @@ export function verifyMessage(c: MessageCheck): MessageView {
   let variant: Decided<VariantId>;
   try {
     variant = c.variant ? { value: c.variant, from: T('given', '指定') } : detectVariant(c.params);
+    // _input_charset and charset disagreeing (or naming no charset) is bad input here as in CLI verify and sign.
+    resolveCharset(c.params, VARIANTS[variant.value].family);
   } catch (e) {
     variant = { value: 'mapi.notification', from: T('', '') };
-    return { ...unsigned(c.charset, isToolkitError(e) ? { en: e.localized('en'), zh: e.localized('zh') } : SIGN_TEXTS.noSign), verdict: 'error', variant: variant.value, variantFrom: variant.from };
+    const text = isToolkitError(e) ? { en: e.localized('en'), zh: e.localized('zh') } : SIGN_TEXTS.noSign;
+    return { ...unsigned(c.charset, text), verdict: 'error', variant: variant.value, variantFrom: variant.from, ...(isToolkitError(e) ? { badInput: { code: e.code, text } } : {}) };
   }
   const facts = VARIANTS[variant.value];
   const tag = (v: SignatureView): MessageView => ({ ...v, variant: variant.value, variantFrom: variant.from });
