@@ -239,8 +239,12 @@ export function charsetWarning(params: readonly Param[], family: Family, declare
 export function gatewayReadCharset(queryValue: string | undefined, family: Family = 'mapi'): Decided<Charset> {
   const param = FAMILIES[family].charsetParam;
   if (queryValue === undefined) return GATEWAY_DEFAULT[family];
-  return { value: normalizeCharset(queryValue, param), from: fill(T('from {name} in the query string', '来自查询串中的 {name}'), { name: param }) };
+  // The evidence depends on the family only: filled once (the emulator asks for every request).
+  const from = (FROM_QUERY[family] ??= fill(T('from {name} in the query string', '来自查询串中的 {name}'), { name: param }));
+  return { value: normalizeCharset(queryValue, param), from };
 }
+
+const FROM_QUERY: Partial<Record<Family, Text>> = {};
 
 // Made once: the emulator asks for every request.
 const GATEWAY_DEFAULT: Readonly<Record<Family, Decided<Charset>>> = {
