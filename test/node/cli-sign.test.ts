@@ -242,7 +242,8 @@ describe('alipay-toolkit sign / verify / keys (built CLI process)', function () 
       assert.equal(r.lines[0], 'INVALID');
       assert.match(r.lines[1], /^reason: the signature does not match/);
       assert.equal(r.lines[2], `presign: ${presignString(params)}`);
-      assert.match(r.lines[3], /^doctor: \[url-encoded\] /);
+      assert.equal(r.lines[3], 'doctor: checked as MD5 (from sign_type) · UTF-8 (from _input_charset) · MAPI request');
+      assert.match(r.lines[4], /^doctor: \[url-encoded\] /);
     });
 
     it('INVALID when there is no sign; nothing found → says so and lists what was tried', () => {
