@@ -125,6 +125,15 @@ function build(): Case[] {
     const msg = (p: Array<[string, string]>) => q([...p, ['sign', sign], ['sign_type', 'MD5']], 'gbk');
     cases.push({ variant: 'mapi.request', name: 'MAPI request, MD5, GBK, a trailing space kept', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'subject' ? 'foobar' : v])), charset: 'gbk', emulator: 'verifies', ...md5Keys });
   }
+  // MAPI request without _input_charset, MD5 over GBK bytes (hashlib): the gateway reads it as GBK by default;
+  // the other front ends are told --charset gbk.
+  {
+    const pairs: Array<[string, string]> = [['service', 'single_trade_query'], ['partner', '2088101122136241'], ['out_trade_no', '默认-GBK-1']];
+    const content = 'out_trade_no=默认-GBK-1&partner=2088101122136241&service=single_trade_query';
+    const sign = pyMd5(content, 'gbk');
+    const msg = (p: Array<[string, string]>) => q([...p, ['sign', sign], ['sign_type', 'MD5']], 'gbk');
+    cases.push({ variant: 'mapi.request', name: 'MAPI request, MD5, no _input_charset (gateway default GBK)', message: msg(pairs), tampered: msg(pairs.map(([n, v]) => [n, n === 'out_trade_no' ? '默认-GBK-2' : v])), charset: 'gbk', emulator: 'verifies', ...md5Keys });
+  }
   // MAPI request, DSA (openssl SHA1withDSA), merchant-signed: verified with the merchant's public key.
   {
     const pairs: Array<[string, string]> = [['service', 'single_trade_query'], ['partner', '2088101122136241'], ['_input_charset', 'utf-8'], ['out_trade_no', 'T-DSA-1'], ['body', '']];
