@@ -4,7 +4,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import type { Subcommand } from './subcommand';
-import { KeyInfo, LoadedKey, derivePublicKey, fingerprintOf, generateRsaPair, loadAnyKey, toBareBase64, toPkcs1, toPkcs8 } from '../core/keys';
+import { KEY_FORMAT_NAMES, KeyInfo, LoadedKey, derivePublicKey, fingerprintOf, generateRsaPair, loadAnyKey, toBareBase64, toPkcs1, toPkcs8 } from '../core/keys';
 import { oneOf, parseArgs } from './args';
 import { printUsage, readPrivateKeyFile, readPublicKeyFile } from './common';
 import { CliIO, EXIT, UsageError, readFileOrFail, readInput, printData } from './io';
@@ -46,10 +46,6 @@ async function readKey(io: CliIO, file: string | undefined): Promise<LoadedKey> 
   return loadAnyKey(bytes, file === '-' ? 'key on standard input' : `key file "${file}"`);
 }
 
-const FORMAT_NAME: Record<KeyInfo['format'], string> = {
-  pkcs1: 'PKCS#1', pkcs8: 'PKCS#8', spki: 'SPKI (X.509 SubjectPublicKeyInfo)', x509: 'X.509 certificate', sec1: 'SEC1',
-  'openssl-dsa': 'OpenSSL traditional DSA (BEGIN DSA PRIVATE KEY)',
-};
 
 function advice(info: KeyInfo, lang: CliIO['lang']): string[] {
   const out: string[] = [];
@@ -88,7 +84,7 @@ async function inspect(args: string[], io: CliIO): Promise<number> {
   io.stdout(`kind: ${info.kind}`);
   io.stdout(`algorithm: ${info.algorithm.toUpperCase()}`);
   if (info.bits) io.stdout(`bits: ${info.bits}`);
-  io.stdout(`format: ${FORMAT_NAME[info.format]}`);
+  io.stdout(`format: ${KEY_FORMAT_NAMES[info.format]}`);
   io.stdout(`encoding: ${info.encoding === 'base64' ? 'bare base64' : info.encoding.toUpperCase()}`);
   io.stdout(`fingerprint: ${info.fingerprint}`);
   for (const line of advice(info, io.lang)) io.stdout(line);

@@ -5,7 +5,7 @@ import * as crypto from 'node:crypto';
 import { contextSummary, type ContextEvidence } from './contextSummary';
 import { CHARSETS, Charset, encode, percentDecode, percentEncode } from './charset';
 import { Args, Lang, Text, isToolkitError, localize } from './i18n';
-import { KeyInfo, fingerprintOf, loadPrivateKey, loadPublicKey } from './keys';
+import { KEY_FORMAT_NAMES, KeyInfo, fingerprintOf, loadPrivateKey, loadPublicKey } from './keys';
 import { Param, parseQuery } from './params';
 import { VARIANTS, isProduction, isSandboxHost, isSignParam, isSignTypeParam, normalizeHost, type VariantId } from './protocol';
 import { detectVariant } from './resolve';
@@ -393,7 +393,7 @@ export function diagnose(input: DoctorInput): DoctorResult {
       if (input.merchantPrivateKey !== undefined && !(input.merchantPrivateKey instanceof crypto.KeyObject)) {
         info = loadPrivateKey(input.merchantPrivateKey, 'merchant private key').info;
       }
-      const name = info ? `${info.format === 'pkcs1' ? 'PKCS#1' : info.format === 'pkcs8' ? 'PKCS#8' : info.format === 'openssl-dsa' ? 'OpenSSL DSA' : info.format.toUpperCase()} (${info.encoding === 'base64' ? 'bare base64' : info.encoding.toUpperCase()})` : '';
+      const name = info ? `${KEY_FORMAT_NAMES[info.format]} (${info.encoding === 'base64' ? 'bare base64' : info.encoding.toUpperCase()})` : '';
       const detail = info ? `The merchant private key given is ${name}. ` : '';
       const detailZh = info ? `所给商户私钥为 ${name}。` : '';
       hints.push(finding('pkcs-format', { detail, detailZh }));

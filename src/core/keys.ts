@@ -7,6 +7,12 @@ import { ToolkitError, isToolkitError } from './i18n';
 
 /** `openssl-dsa`: OpenSSL's traditional "BEGIN DSA PRIVATE KEY" (gendsa, dsaparam -genkey), which is not PKCS#1. */
 export type KeyFormat = 'pkcs1' | 'pkcs8' | 'spki' | 'x509' | 'sec1' | 'openssl-dsa';
+
+/** Each format's name as the CLI, the editor and the doctor show it (one label per format). */
+export const KEY_FORMAT_NAMES: Readonly<Record<KeyFormat, string>> = Object.freeze({
+  pkcs1: 'PKCS#1', pkcs8: 'PKCS#8', spki: 'SPKI (X.509 SubjectPublicKeyInfo)', x509: 'X.509 certificate', sec1: 'SEC1',
+  'openssl-dsa': 'OpenSSL traditional DSA (BEGIN DSA PRIVATE KEY)',
+});
 export type KeyEncoding = 'pem' | 'base64' | 'der';
 
 export interface KeyInfo {

@@ -14,7 +14,7 @@
  */
 import * as vscode from 'vscode';
 import { ToolkitError } from '../../core/i18n';
-import { KeyInfo, describeKey, derivePublicKey, fingerprintOf, generateRsaPair, keysMatch, loadAnyKey, loadPrivateKey, loadPublicKey, toBareBase64, toPkcs1, toPkcs8 } from '../../core/keys';
+import { KEY_FORMAT_NAMES, KeyInfo, describeKey, derivePublicKey, fingerprintOf, generateRsaPair, keysMatch, loadAnyKey, loadPrivateKey, loadPublicKey, toBareBase64, toPkcs1, toPkcs8 } from '../../core/keys';
 import { Profile } from '../../core/profile';
 import { replaceInput, takeInput } from '../editorInput';
 import { getProfile, getSecret, log, reportError, storeSecret } from '../shared';
@@ -111,7 +111,7 @@ export async function convertPrivateKey(args: { text?: string; to?: 'pkcs1' | 'p
         { label: 'PKCS#8', description: vscode.l10n.t('BEGIN PRIVATE KEY — Java, .NET, Alipay key tool'), to: 'pkcs8' as const },
         { label: 'PKCS#1', description: vscode.l10n.t('BEGIN RSA PRIVATE KEY — PHP and the legacy demos'), to: 'pkcs1' as const },
       ];
-      const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Convert the private key ({0}) to…', from.toUpperCase()), placeHolder: from === 'pkcs8' ? 'PKCS#1' : 'PKCS#8' });
+      const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Convert the private key ({0}) to…', KEY_FORMAT_NAMES[from]), placeHolder: from === 'pkcs8' ? 'PKCS#1' : 'PKCS#8' });
       if (!pick) return undefined;
       to = pick.to;
     }
@@ -198,7 +198,7 @@ export async function inspectKey(args: { text?: string } = {}): Promise<(KeyInfo
     const info = describeKey(input.text, vscode.l10n.t('the key in the editor'));
     const kind = info.kind === 'private' ? vscode.l10n.t('private key') : vscode.l10n.t('public key');
     const bits = info.bits ? vscode.l10n.t('{0} bits', info.bits) : '';
-    const summary = [`${info.algorithm.toUpperCase()} ${kind}`, bits, `${info.format.toUpperCase()} (${info.encoding})`].filter(Boolean).join(', ');
+    const summary = [`${info.algorithm.toUpperCase()} ${kind}`, bits, `${KEY_FORMAT_NAMES[info.format]} (${info.encoding})`].filter(Boolean).join(', ');
     const warn = info.algorithm === 'rsa' && info.bits !== undefined && info.bits < 2048 ? ' ' + vscode.l10n.t('1024-bit RSA is legacy; Alipay recommends 2048 bits for new keys.') : '';
     void vscode.window.showInformationMessage(`${summary} — ${info.fingerprint}.${warn}`);
     log.info(`Inspected a key: ${summary}, ${info.fingerprint}`);
