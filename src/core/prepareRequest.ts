@@ -127,7 +127,7 @@ export function prepareRequest(file: ParsedFile | string, request: ParsedRequest
   // The one resolver decides sign type (# @sign-type, then sec_id, then the profile), charset and production.
   let context: ProtocolContext;
   try {
-    context = resolveContext({ params, gateway, profile: { name: profile.name, gateway: profile.gateway, signType: profile.signType, charset: profile.charset, production: profile.production }, signType: resolved.signType });
+    context = resolveContext({ params, gateway, profile: { name: profile.name, gateway: profile.gateway, signType: profile.signType, charset: profile.charset, production: profile.production }, signType: resolved.signType, signTypeFrom: T('from # @sign-type', '来自 # @sign-type') });
   } catch (e) {
     if (!isToolkitError(e)) throw e;
     throw new ToolkitError(e.code, { en: `Request {n}: ${e.text.en}`, zh: `第 {n} 个请求：${e.text.zh}` }, { ...e.args, n: req.index });

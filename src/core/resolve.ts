@@ -48,6 +48,8 @@ export interface ResolveInput {
   signType?: string;
   charset?: string;
   variant?: string;
+  /** Where `signType` was written when not the --sign-type flag (a request file's `# @sign-type`). */
+  signTypeFrom?: Text;
 }
 
 export interface Warning {
@@ -199,8 +201,8 @@ export function resolveCharset(params: readonly Param[], family: Family, flag?: 
 }
 
 /** The sign type: the flag, else the variant's parameter (sign_type / sec_id), else the profile's, else the family default. */
-export function resolveSignType(params: readonly Param[], variant: VariantId, flag?: string, profile?: ProfileContext): Decided<SignType> {
-  if (flag) return { value: normalizeSignType(flag), from: T('from --sign-type', '来自 --sign-type') };
+export function resolveSignType(params: readonly Param[], variant: VariantId, flag?: string, profile?: ProfileContext, flagFrom?: Text): Decided<SignType> {
+  if (flag) return { value: normalizeSignType(flag), from: flagFrom ?? T('from --sign-type', '来自 --sign-type') };
   const facts = VARIANTS[variant];
   const p = facts.signTypeParam === WAP_SIGN_TYPE_PARAM ? params.find((x) => x.name === WAP_SIGN_TYPE_PARAM) : params.find((x) => isSignTypeParam(x.name));
   if (p && p.value !== '') {
@@ -298,7 +300,7 @@ export function resolveContext(input: ResolveInput): ProtocolContext {
   const facts = VARIANTS[variant.value];
   const family: Decided<Family> = { value: facts.family, from: variant.from };
   const cs = resolveCharset(params, facts.family, input.charset, profile);
-  const signType = resolveSignType(params, variant.value, input.signType, facts.signer === 'merchant' ? profile : undefined);
+  const signType = resolveSignType(params, variant.value, input.signType, facts.signer === 'merchant' ? profile : undefined, input.signTypeFrom);
   const gatewayUrl = input.gateway ?? profile?.gateway;
   const gateway: Decided<string> | undefined = gatewayUrl
     ? { value: gatewayUrl, from: input.gateway ? T('from the input', '来自输入') : fill(T('profile {name}', '配置 {name}'), { name: profile?.name ?? '' }) }

@@ -146,7 +146,7 @@ describe('request files and the emulator ask the resolver', () => {
     const mapi = prepareRequest('POST Sandbox\nservice = single_trade_query\nout_trade_no = 1', 1, opts);
     assert.deepEqual([mapi.signType, mapi.context.signType.from.en, mapi.charset, mapi.context.charset.from.en, mapi.production], ['MD5', 'profile Sandbox', 'utf-8', 'from _input_charset', false]);
     const directive = prepareRequest('# @sign-type rsa\nPOST Production\nservice = single_trade_query\n_input_charset = gbk', 1, opts);
-    assert.deepEqual([directive.signType, directive.charset, directive.production, directive.context.production.from.en], ['RSA', 'gbk', true, 'profile Production is marked production']);
+    assert.deepEqual([directive.signType, directive.context.signType.from.en, directive.charset, directive.production, directive.context.production.from.en], ['RSA', 'from # @sign-type', 'gbk', true, 'profile Production is marked production']);
     const open = prepareRequest('POST OpenAPI Sandbox\napp_id = {{app_id}}\nmethod = alipay.trade.query\nbiz_content = {}', 1, opts);
     assert.deepEqual([open.context.variant.value, open.signType, open.charset], ['openapi.request', 'RSA2', 'utf-8']);
     assert.equal(open.params.find((p) => p.name === 'charset')?.value, 'utf-8', 'OpenAPI names its charset with charset');
