@@ -147,7 +147,7 @@ export function detectVariant(params: readonly Param[], kind?: InputKind, flag?:
     return { value: 'wap.request', from: T('sec_id: a WAP 2.0 request', 'sec_id：WAP 2.0 请求') };
   }
   if (has('app_id')) {
-    if (method !== undefined && /\.return$/.test(method)) return { value: 'openapi.return', from: T('app_id and method {method}: an OpenAPI return URL', 'app_id 且 method 为 {method}：OpenAPI 同步返回') };
+    if (method !== undefined && /\.return$/.test(method)) return { value: 'openapi.return', from: fill(T('app_id and method {method}: an OpenAPI return URL', 'app_id 且 method 为 {method}：OpenAPI 同步返回'), { method: method.slice(0, 80) }) };
     if (method !== undefined) return { value: 'openapi.request', from: T('app_id and method: an OpenAPI request', 'app_id 和 method：OpenAPI 请求') };
     return { value: 'openapi.notification', from: T('app_id without method: an OpenAPI notification', '有 app_id 无 method：OpenAPI 异步通知') };
   }

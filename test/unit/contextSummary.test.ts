@@ -23,6 +23,9 @@ describe('core/contextSummary: what a signature is checked as, and why', () => {
       en: 'RSA2 (from sign_type) · UTF-8 (from charset) · OpenAPI return URL',
       zh: 'RSA2（来自 sign_type） · UTF-8（来自 charset） · OpenAPI 同步返回',
     });
+    // The variant's evidence names the method it saw (no unfilled placeholder).
+    assert.equal(ctx.variant.from.en, 'app_id and method alipay.trade.page.pay.return: an OpenAPI return URL');
+    assert.equal(ctx.variant.from.zh, 'app_id 且 method 为 alipay.trade.page.pay.return：OpenAPI 同步返回');
     const wap = resolveContext({ params: parseInput('service=alipay.wap.trade.create.direct&v=1.0&sec_id=MD5&notify_data=x&sign=y').params });
     assert.equal(contextSummary(wap).en, 'MD5 (from sec_id) · UTF-8 (not declared: UTF-8 bytes, as the toolkit signs them) · WAP 2.0 notification');
   });
