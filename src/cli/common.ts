@@ -1,8 +1,7 @@
 // What `sign` and `verify` share: reading the parameters, the MD5 key, key
 // files and the gateway. Secrets come only from files or ALIPAY_MD5_KEY.
 import { BUILT_IN_PROFILES, checkGateway as checkGatewayRule } from '../core/profile';
-import { Charset, decode, normalizeCharset } from '../core/charset';
-import { isToolkitError } from '../core/i18n';
+import { Charset, decodeRequestBytes, normalizeCharset } from '../core/charset';
 import { LoadedKey, loadPrivateKey, loadPublicKey } from '../core/keys';
 import { ParsedInput, parseInput } from '../core/params';
 import { CliIO, UsageError, readFileOrFail, readInput } from './io';
@@ -21,19 +20,13 @@ export interface InputRead {
 
 /**
  * Reads INPUT and parses it. The bytes are utf-8 unless they are not and
- * --charset names gbk/gb2312 (a GBK file of name=value lines).
+ * --charset or the input's own `_input_charset` names gbk/gb2312 (a GBK file of name=value lines).
  */
 export async function readParams(io: CliIO, input: string | undefined, charsetOption: string | undefined): Promise<InputRead> {
   const bytes = await readInput(io, input);
   const where = input === undefined || input === '-' ? 'standard input' : input.startsWith('@') ? input.slice(1) : 'INPUT';
   const override: Charset | undefined = charsetOption ? normalizeCharset(charsetOption, '--charset') : undefined;
-  let text: string;
-  try {
-    text = decode(bytes, 'utf-8', where);
-  } catch (e) {
-    if (!isToolkitError(e) || !override || override === 'utf-8') throw e;
-    text = decode(bytes, override, where);
-  }
+  const text = decodeRequestBytes(bytes, where, override);
   const parsed = parseInput(text, { charset: override });
   const t = text.trim();
   let rawQuery: string | undefined;

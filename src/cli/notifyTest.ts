@@ -46,7 +46,7 @@ function readOptions(args: string[], io: CliIO): BatteryOptions & { json: boolea
   );
   if (p.flags.has('help')) return 'help';
   const url = p.positionals[0];
-  if (!url) throw new UsageError(`Missing URL (the notify_url to test).\n${USAGE.en}`, `缺少 URL（要测试的 notify_url）。\n${USAGE.zh}`);
+  if (!url) throw new UsageError('Missing URL (the notify_url to test)', '缺少 URL（要测试的 notify_url）');
   const keyFile = p.options.get('key-file');
   const rsaFile = p.options.get('alipay-private-key-file');
   const family = p.options.get('family') ?? 'mapi';

@@ -9,7 +9,7 @@ import { SigningKey, assertEncodable, signParams } from '../core/sign';
 import { oneOf, parseArgs } from './args';
 import { SANDBOX_GATEWAY, checkGateway, printUsage, readMd5Key, readParams, readPrivateKeyFile } from './common';
 import { EXIT, UsageError, printData, readFileOrFail, type CliIO } from './io';
-import { FAMILIES, MAPI_CHARSET_PARAM, type Family } from '../core/protocol';
+import { FAMILIES, MAPI_CHARSET_PARAM, isSignatureParam, type Family } from '../core/protocol';
 
 const OUTPUTS = ['url', 'query', 'presign', 'sign', 'json'] as const;
 
@@ -75,6 +75,9 @@ export const command: Subcommand = {
 
     const { parsed } = await readParams(io, a.positionals[0], a.options.get('charset'));
     const { charset, params } = parsed;
+    if (!params.some((p) => !isSignatureParam(p.name))) {
+      throw new UsageError('The input has no parameters to sign (a gateway URL needs its query string: …/gateway.do?service=…)', '输入中没有可签名的参数（网关 URL 需要带查询串：…/gateway.do?service=…）');
+    }
     // The one resolver: variant, sign type (flag, sign_type / sec_id, family default) and the charset warning.
     const ctx = resolveContext({ params, kind: parsed.kind, signType: a.options.get('sign-type'), charset: a.options.get('charset'), gateway: explicitGateway ?? parsed.gateway });
     const signType = ctx.signType.value;
@@ -103,8 +106,8 @@ export const command: Subcommand = {
     if (signType === 'MD5') {
       if (privateFile && !keyFile) {
         throw new UsageError(
-          'sign_type is MD5 (from {from}) but only --private-key-file was given: add --sign-type RSA2 (or RSA, DSA) to sign with a private key, or give --key-file for MD5',
-          'sign_type 为 MD5（来自{from}），但只提供了 --private-key-file：若用私钥签名请加 --sign-type RSA2（或 RSA、DSA），MD5 请提供 --key-file',
+          'sign_type is MD5 ({from}) but only --private-key-file was given: add --sign-type RSA2 (or RSA, DSA) to sign with a private key, or give --key-file for MD5',
+          'sign_type 为 MD5（{from}），但只提供了 --private-key-file：若用私钥签名请加 --sign-type RSA2（或 RSA、DSA），MD5 请提供 --key-file',
           { from },
         );
       }
@@ -112,8 +115,8 @@ export const command: Subcommand = {
     } else {
       if (!privateFile) {
         throw new UsageError(
-          'sign_type {signType} (from {from}) needs the merchant private key: --private-key-file FILE',
-          'sign_type {signType}（来自{from}）需要商户私钥：--private-key-file FILE',
+          'sign_type {signType} ({from}) needs the merchant private key: --private-key-file FILE',
+          'sign_type {signType}（{from}）需要商户私钥：--private-key-file FILE',
           { signType, from },
         );
       }

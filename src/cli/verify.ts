@@ -127,8 +127,8 @@ export const command: Subcommand = {
       if (merchantPublic && merchantPrivate) doctorKeys.merchantPrivateKey = merchantPrivate.key;
     } else {
       throw new UsageError(
-        "sign_type {signType} (from {from}) needs Alipay's public key: --public-key-file FILE",
-        'sign_type {signType}（来自{from}）需要支付宝公钥：--public-key-file FILE',
+        "sign_type {signType} ({from}) needs Alipay's public key: --public-key-file FILE",
+        'sign_type {signType}（{from}）需要支付宝公钥：--public-key-file FILE',
         { signType, from },
       );
     }

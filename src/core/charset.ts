@@ -2,6 +2,7 @@
 // Values are percent-coded and signed over the bytes of this charset, so a
 // wrong charset is a wrong signature: decoding is strict where it can be.
 import { ToolkitError } from './i18n';
+import { MAPI_CHARSET_PARAM, OPENAPI_CHARSET_PARAM } from './protocol';
 
 export type Charset = 'utf-8' | 'gbk' | 'gb2312';
 
@@ -164,3 +165,59 @@ export const CHARSET_MISMATCH: { en: string; zh: string } = {
   en: 'The {where} declares {declared}, but its bytes are {actual}: decoded as {actual}. Check the charset the sender writes with (_input_charset / encoding).',
   zh: '{where}声明为 {declared}，但字节实际是 {actual}：已按 {actual} 解码。请检查发送方使用的字符集（_input_charset / encoding）。',
 };
+
+// `_input_charset=gbk`, `charset = GBK`, `"_input_charset": "gbk"`: the declaration as
+// a query string, name = value lines or JSON write it (its value is ASCII in every charset).
+const DECLARED = new RegExp(`(?:^|[?&\\s{,"])(${MAPI_CHARSET_PARAM}|${OPENAPI_CHARSET_PARAM})"?[ \\t]*[=:][ \\t]*"?[ \\t]*([A-Za-z0-9_-]{1,20})`);
+
+/** The charset parameter a request's bytes declare, read as ASCII: its name and value as written. */
+export function declaredRequestCharset(bytes: Uint8Array): { param: string; value: string } | undefined {
+  const m = DECLARED.exec(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1 << 20)).toString('latin1'));
+  return m ? { param: m[1], value: m[2] } : undefined;
+}
+
+/**
+ * A request's text from its bytes (a file or standard input): UTF-8 when they
+ * are UTF-8; else the charset `override` (--charset) names, else the one the
+ * request itself declares (`_input_charset=gbk` in a GBK file). Bytes that are
+ * not UTF-8 and declare nothing else are an error naming `where` and, when they
+ * read cleanly as GBK, saying so.
+ */
+export function decodeRequestBytes(bytes: Uint8Array, where: string, override?: Charset): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    // not UTF-8: the charset named below decides
+  }
+  const declared = declaredRequestCharset(bytes);
+  let named: Charset | undefined = override;
+  if (!named && declared) {
+    try {
+      named = normalizeCharset(declared.value, declared.param);
+    } catch {
+      named = undefined; // an unknown name: the parser reports it with its parameter
+    }
+  }
+  if (named && named !== 'utf-8') return decode(bytes, named, where);
+  // GBK text read as UTF-8 is almost never valid; saying so names the usual cause.
+  const gbk = charsetContradiction(bytes, 'utf-8') === 'gbk';
+  const asGbk = { en: gbk ? ' (they read as GBK)' : '', zh: gbk ? '（按 GBK 可正常读取）' : '' };
+  if (declared && named === 'utf-8') {
+    throw new ToolkitError(
+      'BAD_BYTES',
+      {
+        en: `{where}: {param}={value} but the bytes are not UTF-8${asGbk.en}: save the file as UTF-8, or declare {param}=gbk`,
+        zh: `{where}：{param}={value}，但字节不是 UTF-8${asGbk.zh}：请将文件保存为 UTF-8，或声明 {param}=gbk`,
+      },
+      { where, param: declared.param, value: declared.value },
+    );
+  }
+  throw new ToolkitError(
+    'BAD_BYTES',
+    {
+      en: `{where}: the bytes are not UTF-8${asGbk.en} and the request declares no charset: add _input_charset=gbk (charset=gbk for OpenAPI) or give --charset gbk`,
+      zh: `{where}：字节不是 UTF-8${asGbk.zh}，且请求未声明字符集：请加上 _input_charset=gbk（OpenAPI 用 charset=gbk）或使用 --charset gbk`,
+    },
+    { where },
+  );
+}

@@ -278,5 +278,28 @@ export function parseInput(text: string, options: ParseOptions = {}): ParsedInpu
     const query = q < 0 ? '' : t.slice(q + 1, hash < 0 ? undefined : hash);
     return { kind, gateway: `${url.protocol}//${url.host}${url.pathname}`, ...parseQuery(query, options) };
   }
-  return { kind, ...parseQuery(t, options) };
+  return { kind, ...parseQuery(queryPart(t), options) };
+}
+
+/**
+ * The query of a query-string input. Text before a `?` that holds no `=` or `&`
+ * is not a parameter: a path as access logs print it (`/gateway.do?…`) is
+ * dropped; a URL whose scheme is missing or not http(s) (`mapi.alipay.com/gateway.do?…`)
+ * is refused, since its gateway cannot be known and "host/path?service" would be signed as a name.
+ */
+function queryPart(t: string): string {
+  const head = /^([^=&?\s]+)\?/.exec(t);
+  if (!head) return t;
+  const before = head[1];
+  if (before.startsWith('/') && !before.startsWith('//')) return t.slice(head[0].length);
+  const start = before.slice(0, 60);
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(before)) {
+    fail('BAD_URL', 'Not an http(s) URL: "{start}" (a gateway URL starts with https://)', '不是 http(s) URL："{start}"（网关 URL 以 https:// 开头）', { start });
+  }
+  fail(
+    'BAD_URL',
+    '"{start}?…" looks like a URL without https://: give the whole URL (https://…/gateway.do?…) or only the query string',
+    '"{start}?…" 像是缺少 https:// 的 URL：请给出完整的 URL（https://…/gateway.do?…）或只给查询串',
+    { start },
+  );
 }

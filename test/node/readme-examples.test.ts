@@ -1,7 +1,7 @@
 // Every shell example in README.md runs as written. The blocks are read from
 // the README itself (no copy of them here) and run in order, each by bash with
-// `set -euo pipefail`, in one folder holding a copy of samples/ and the
-// README's request-file example as requests.alipay, with `alipay-toolkit` on
+// `set -euo pipefail`, in one folder holding a copy of samples/ (whose
+// requests.alipay is the README's request-file example), with `alipay-toolkit` on
 // PATH (a fresh bundle of src/cli.ts) and a fresh HOME. The local gateway runs
 // in the background, started here on a free port: the examples' 127.0.0.1:8787
 // is pointed at it. Keys are the ones the tool makes (the gateway's test
@@ -71,9 +71,10 @@ describe('README.md examples run as written', function () {
     fs.writeFileSync(path.join(bin, 'alipay-toolkit'), `#!/bin/sh\nexec '${process.execPath}' '${cli}' "$@"\n`, { mode: 0o755 });
 
     fs.cpSync(path.join(ROOT, 'samples'), work, { recursive: true });
+    // A new user copies samples/: its requests.alipay must be the README's example, which `send` uses.
     const requestFile = blocks.find((b) => b.lang === 'alipay');
     assert.ok(requestFile, 'README.md has a ```alipay request-file example');
-    fs.writeFileSync(path.join(work, 'requests.alipay'), requestFile.text);
+    assert.equal(fs.readFileSync(path.join(work, 'requests.alipay'), 'utf8'), requestFile.text, 'samples/requests.alipay is the README\'s request-file example');
 
     // The gateway, as the README starts it, but on a free port.
     gateway = spawn(process.execPath, [cli, 'gateway', '--port', '0', '--quiet'], { cwd: work, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
