@@ -18,7 +18,8 @@
  *                                            (the local gateway's "Local"); never in settings
  *   pickProfile(title): Promise<Profile | undefined>  quick pick over all profiles
  *   registerProfiles(context): Disposable    state, config listener, alipay.switchProfile
- * Profile (from core/profile): { name, gateway, partner, signType, charset, builtIn }.
+ * Profile (from core/profile): { name, gateway, partner, signType, charset, builtIn, appId?,
+ * appCertPath?, alipayCertPath?, alipayRootCertPath? } (certificate mode: ./profileCerts).
  * Invalid entries in settings are skipped and reported once in the log and a
  * warning. In untrusted workspaces VS Code ignores workspace values of these
  * settings (package.json restrictedConfigurations).
@@ -92,7 +93,12 @@ export async function pickProfile(title: string): Promise<Profile | undefined> {
   const items: Item[] = getProfiles().map((p) => ({
     label: p.name === active ? `$(check) ${p.name}` : p.name,
     description: p.gateway,
-    detail: [p.partner ? `partner ${p.partner}` : vscode.l10n.t('no partner set'), p.signType, p.charset].join(' · '),
+    detail: [
+      p.appId ? `app_id ${p.appId}` : p.partner ? `partner ${p.partner}` : vscode.l10n.t('no partner set'),
+      p.signType,
+      p.charset,
+      ...(p.appCertPath || p.alipayCertPath || p.alipayRootCertPath ? [vscode.l10n.t('certificate mode')] : []),
+    ].join(' · '),
     profile: p,
   }));
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: `$(gear) ${vscode.l10n.t('Edit profiles in settings…')}`, edit: true });

@@ -212,7 +212,7 @@ describe('Certificate mode: profile certificates sign and verify (openssl-made c
     assert.match(none, /No configured Alipay certificate has the SN fedcba9876543210fedcba9876543210|配置的支付宝证书中没有 alipay_cert_sn 指定的 SN fedcba9876543210fedcba9876543210/, none);
   });
 
-  it('an expired Alipay certificate still verifies, with a warning giving its dates (preview and Verify Signature)', async () => {
+  it('an expired certificate still verifies or signs, with a warning giving its dates (preview, Verify Signature, Sign Request)', async () => {
     const expired = expiredCert(dir, 'expired-alipay', ALIPAY_KEY, '/C=CN/O=Ant Financial/CN=Expired Alipay');
     await useProfile({ alipayCertPath: expired });
     const warnings = recordMessages('showWarningMessage');
@@ -225,6 +225,13 @@ describe('Certificate mode: profile certificates sign and verify (openssl-made c
       assert.strictEqual(v?.valid, true);
       assert.match(v.certWarning ?? '', /certificate CN=Expired Alipay,O=Ant Financial,C=CN has expired \(valid from 2020-01-01 00:00:00 UTC to 2021-01-01 00:00:00 UTC\)/);
       assert.ok(warnings.shown.some((m) => m.message === v.certWarning));
+      // Signing with an expired app certificate: signed, with its dates in a warning.
+      const expiredApp = expiredCert(dir, 'expired-app', APP_KEY, `/C=CN/O=Some Merchant/CN=${APP_ID}`);
+      await useProfile({ appCertPath: expiredApp });
+      warnings.shown.length = 0;
+      const signed = await exec<{ params: Array<{ name: string; value: string }> } | undefined>('alipay.signRequest', { text: REQUEST, profile: PROFILE, action: 'return' });
+      assert.strictEqual(signed?.params.find((p) => p.name === 'app_cert_sn')?.value, oracleSn(expiredApp));
+      assert.ok(warnings.shown.some((m) => new RegExp(`certificate CN=${APP_ID},O=Some Merchant,C=CN has expired \\(valid from 2020-01-01 00:00:00 UTC to 2021-01-01 00:00:00 UTC\\)`).test(m.message)), JSON.stringify(warnings.shown));
     } finally {
       warnings.restore();
       await useProfile();
