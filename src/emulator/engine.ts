@@ -1,6 +1,7 @@
 // Trade life cycle shared by the gateway services, the emulator's pages and
 // the admin API: create, pay, ship, confirm, modify, close. Every change is
 // committed to the state file and announced by a notification.
+import * as crypto from 'node:crypto';
 import { Charset } from '../core/charset';
 import { Param, serializeQuery } from '../core/params';
 import type { LoadedConfig, Merchant } from './config';
@@ -9,6 +10,12 @@ import { returnParams, signOutgoing, TEST_BUYER } from './messages';
 import { newNotifyId, newReturnNotifyId, Notifier } from './notifier';
 import type { Store } from './state';
 import { alipayTime, isEscrow, MapiSignType, Trade, TradeKind, TradeStatus } from './types';
+
+/**
+ * How long a query_timestamp key stays valid. Inferred: the seeds and catalog-facts.md give
+ * no lifetime (only "expires quickly", ANTI_PHISHING_KEY_TIMEOUT); a minute, like a notify_id.
+ */
+export const ANTI_PHISHING_KEY_TTL_MS = 60_000;
 
 /** A business outcome the gateway reports with a code (error XML or error page). */
 export class GatewayError extends Error {
@@ -36,6 +43,27 @@ export class Engine {
     const id = newNotifyId();
     this.returnIds.set(id, { partner, at: this.now() });
     return id;
+  }
+
+  /** Anti-phishing timestamp keys handed out by query_timestamp (kept to the last 1000). */
+  private readonly timestampKeys = new Map<string, { partner: string; at: number }>();
+
+  /** query_timestamp's encrypt_key for `partner` (base64-like, as real keys are). */
+  issueTimestampKey(partner: string): string {
+    const key = crypto.randomBytes(12).toString('base64');
+    this.timestampKeys.set(key, { partner, at: this.now() });
+    if (this.timestampKeys.size > 1000) this.timestampKeys.delete(this.timestampKeys.keys().next().value as string);
+    return key;
+  }
+
+  /**
+   * A request's anti_phishing_key: ILLEGAL_ANTI_PHISHING_KEY unless query_timestamp gave it to
+   * this partner, ANTI_PHISHING_KEY_TIMEOUT once it is older than ANTI_PHISHING_KEY_TTL_MS.
+   */
+  checkAntiPhishingKey(partner: string, key: string): 'ILLEGAL_ANTI_PHISHING_KEY' | 'ANTI_PHISHING_KEY_TIMEOUT' | undefined {
+    const k = this.timestampKeys.get(key);
+    if (!k || k.partner !== partner) return 'ILLEGAL_ANTI_PHISHING_KEY';
+    return this.now() - k.at > ANTI_PHISHING_KEY_TTL_MS ? 'ANTI_PHISHING_KEY_TIMEOUT' : undefined;
   }
 
   /** Records one notify_verify answer (kept to the last 1000). */

@@ -262,6 +262,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     }
     // A service outside the merchant's contract: what integrators see from the real gateway.
     if (!impl.unsigned && merchant.services && !merchant.services.has(serviceName)) return fail('ILLEGAL_PARTNER_EXTERFACE');
+    // Anti-phishing (防钓鱼): a key query_timestamp did not give this partner, or an old one, is refused.
+    const antiPhishingKey = values.get('anti_phishing_key');
+    if (antiPhishingKey) {
+      const refused = engine.checkAntiPhishingKey(merchant.partner, antiPhishingKey);
+      if (refused) return fail(refused, 'anti_phishing_key');
+    }
     const bad = checkBusinessParams(serviceName, params);
     if (bad) return fail('ILLEGAL_ARGUMENT', bad);
     try {

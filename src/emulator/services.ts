@@ -1,6 +1,5 @@
 // The MAPI services the emulator answers, after the gateway checks passed
 // (service, partner, charset, sign_type, sign, privilege, parameters).
-import * as crypto from 'node:crypto';
 import { encode, type Charset } from '../core/charset';
 import { errorByCode } from '../core/catalog';
 import type { Param } from '../core/params';
@@ -140,8 +139,8 @@ export const SERVICES: Record<string, ServiceImpl> = {
   query_timestamp: {
     kind: 'xml',
     run: (call) => {
-      // Real keys are base64-like; the emulator does not check anti_phishing_key afterwards.
-      const fields = [{ name: 'encrypt_key', value: crypto.randomBytes(12).toString('base64') }];
+      // The engine remembers the key: a later request's anti_phishing_key is checked against it (server.ts).
+      const fields = [{ name: 'encrypt_key', value: call.engine.issueTimestampKey(call.merchant.partner) }];
       const sign = signXmlFields(fields, call.signType, call.charset, { merchant: call.merchant, alipayPrivateKey: call.engine.config.alipayPrivateKey, alipayDsaPrivateKey: call.engine.config.alipayDsaPrivateKey });
       return xml(successXml({ request: echo(call.params) }, call.charset, signedResponseXml('timestamp', fields, sign, call.signType)), call.charset);
     },
