@@ -204,7 +204,19 @@ async function send(args: string[], io: CliIO): Promise<number> {
     if (profileName && !forced) {
       throw new UsageError('--profile: no profile "{name}" (use {names})', '--profile：没有配置 "{name}"（可用：{names}）', { name: profileName, names: profiles.map((p) => p.name).join(', ') });
     }
-    const text = decode(readFileOrFail(file, 'request'), 'utf-8', file);
+    const bytes = readFileOrFail(file, 'request');
+    let text: string;
+    try {
+      text = decode(bytes, 'utf-8', file);
+    } catch (e) {
+      if (!isToolkitError(e)) throw e;
+      // The editor writes request files as UTF-8; the charset to send in is a line of the file.
+      throw new UsageError(
+        '{file}: a request file is UTF-8 text, but these bytes are not UTF-8 (saved as GBK?): save it as UTF-8; "_input_charset = gbk" still sends GBK',
+        '{file}：请求文件应为 UTF-8 文本，但这些字节不是 UTF-8（是否以 GBK 保存？）：请另存为 UTF-8；写上 "_input_charset = gbk" 仍按 GBK 发送',
+        { file },
+      );
+    }
     const parsedFile = parseRequestFile(text);
     const target = (n !== undefined ? parsedFile.requests.find((r) => r.index === n) : parsedFile.requests[0])?.target ?? '';
     if (!gatewayOption && ((forced?.name === 'Local') || (!forced && target.toLowerCase() === 'local'))) {

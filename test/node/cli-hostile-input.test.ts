@@ -141,6 +141,7 @@ describe('CLI hostile and pasted input (built CLI process)', () => {
         [['decode', 'junk.bin'], /not valid utf-8|not UTF-8/i],
         [['keys', 'inspect', 'junk.bin'], /not base64/],
         [['scan', 'missing.log'], /does not exist/],
+        [['send', 'junk.bin'], /junk\.bin: a request file is UTF-8 text, but these bytes are not UTF-8/],
       ];
       for (const [args, pattern] of cases) {
         const r = run(args);
