@@ -123,6 +123,10 @@ const ROLE_ZH: Record<string, string> = {
 };
 
 export function readFileOrFail(file: string, what: string): Buffer {
+  if (file === '-') {
+    // Standard input feeds INPUT (or the command's FILE); an option's file is named by its path.
+    throw new UsageError(`The ${what} file "-": standard input is for INPUT; give this file by its path`, `${ROLE_ZH[what] ?? what}文件 "-"：标准输入只用于 INPUT；请给出该文件的路径`);
+  }
   try {
     return fs.readFileSync(file);
   } catch (e) {

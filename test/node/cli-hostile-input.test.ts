@@ -134,6 +134,7 @@ describe('CLI hostile and pasted input (built CLI process)', () => {
         [['sign', '@missing.txt', '--key-file', 'md5.key'], /"missing\.txt" does not exist/],
         [['sign', '@huge.txt', '--key-file', 'md5.key'], /larger than 16 MB/],
         [['sign', 'service=a', '--key-file', os.tmpdir()], /is a folder, not a file/],
+        [['sign', 'service=a', '--key-file', '-'], /The MD5 key file "-": standard input is for INPUT; give this file by its path/],
         [['sign', 'service=a', '--sign-type', 'RSA', '--private-key-file', 'public.pem'], /this is a public key, but a private key is needed here/],
         [['sign', 'service=a', '--sign-type', 'RSA', '--private-key-file', 'no-end.pem'], /PEM block is incomplete/],
         [['sign', 'service=a', '--key-file', 'private.pem'], /holds an RSA\/DSA key, not an MD5 key/],
