@@ -22,7 +22,7 @@ import { diffPresign, extractVerifyString } from '../../core/openapi/presignDiff
 import { getParam, type Param } from '../../core/params';
 import { userLang } from '../l10n';
 import { readOnlyUri } from '../readOnlyDoc';
-import { History } from '../requestFile/history';
+import { History, lostSecret } from '../requestFile/history';
 import { errorText, log } from '../shared';
 
 export type RequestSource = 'history' | 'selection' | 'clipboard';
@@ -53,6 +53,17 @@ interface Candidate {
   params: Param[];
   /** Names the source in the quick pick and the diff title. */
   label: string;
+  /** History kept a value of it redacted: that parameter differs for that reason alone. */
+  redacted?: boolean;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -62,7 +73,7 @@ interface Candidate {
 function answerInDocument(doc: vscode.TextDocument, line: number | undefined): string | undefined {
   const all = doc.getText();
   if (!hasVerifyString(all)) return undefined;
-  if (/^\s*[{<]/.test(all)) return all;
+  if (/^\s*</.test(all) || (/^\s*\{/.test(all) && isJson(all))) return all;
   const editor = vscode.window.activeTextEditor;
   const tries = [line, editor?.document === doc ? editor.selection.active.line : undefined];
   const at = tries.find((n) => typeof n === 'number' && n >= 0 && n < doc.lineCount && hasVerifyString(doc.lineAt(n).text));
@@ -89,7 +100,7 @@ async function fromHistory(storage: vscode.Uri): Promise<Candidate | undefined> 
     const params = requestFromHistoryBlock(e.request, e.signType);
     if (!params) continue;
     const what = getParam(params, 'method') || e.name || '?';
-    return { source: 'history', params, label: vscode.l10n.t('the last send ({0}, {1})', what, new Date(e.time).toLocaleTimeString()) };
+    return { source: 'history', params, label: vscode.l10n.t('the last send ({0}, {1})', what, new Date(e.time).toLocaleTimeString()), redacted: lostSecret(e) };
   }
   return undefined;
 }
@@ -140,9 +151,10 @@ export async function compareWithMyRequest(storage: vscode.Uri, args: CompareArg
   const title = vscode.l10n.t("Pre-sign string of {0} ↔ the gateway's verify string", mine.label);
   await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: false });
   const lang = userLang();
-  const message = d.same
+  let message = d.same
     ? vscode.l10n.t('The content matches: the signature itself is wrong. Check that the app private key matches the app public key uploaded, RSA2 vs RSA, and sandbox vs production app.')
     : vscode.l10n.t('{0} difference(s): {1}', d.differences.length, causeLines(d, lang).join('; '));
+  if (mine.redacted) message += ' ' + vscode.l10n.t('(History keeps a secret value of this request redacted: a parameter showing [REDACTED] differs for that reason; compare with the signed URL from the file instead.)');
   log.info(`Compare with my request (${mine.source}): ${d.same ? 'same content' : `${d.differences.length} difference(s): ${d.differences.map((x) => x.name).join(', ')}`}`);
   void vscode.window.showInformationMessage(message);
   return {

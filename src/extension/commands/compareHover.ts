@@ -11,7 +11,8 @@ const MAX_HOVER_DOC = 1024 * 1024;
 
 /** The command link for the answer in document `uri`, hovered on `line`. */
 export function compareLink(uri: vscode.Uri, line: number): string {
-  return `command:${COMPARE_COMMAND}?${encodeURIComponent(JSON.stringify([{ uri: uri.toString(), line }]))}`;
+  // Parentheses (a file named "answer (1).json") would end the markdown link early.
+  return `command:${COMPARE_COMMAND}?${encodeURIComponent(JSON.stringify([{ uri: uri.toString(), line }])).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))}`;
 }
 
 /**
