@@ -22,6 +22,7 @@ export function registerCommands(_context: vscode.ExtensionContext): vscode.Disp
     ['alipay.checkKeyPair', lazyCommand('keys', (m) => m.checkKeyPair)],
     ['alipay.inspectKey', lazyCommand('keys', (m) => m.inspectKey)],
     ['alipay.analyzeLogFile', lazyCommand('logAnalyzer', (m) => m.analyze)],
+    ['alipay.cancelLogAnalysis', lazyCommand('logAnalyzer', (m) => m.cancelAnalysis)],
     ['alipay.showLog', () => log.show()],
   ];
   return vscode.Disposable.from(...table.map(([id, fn]) => vscode.commands.registerCommand(id, fn)));

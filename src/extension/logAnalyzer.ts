@@ -94,9 +94,37 @@ function showSummary(uri: vscode.Uri, s: ScanSummary): void {
   qp.show();
 }
 
+/**
+ * Each running scan's abort: its notification's Cancel button aborts that one,
+ * `alipay.cancelLogAnalysis` (palette, keybindings, and tests: an extension
+ * cannot click a notification) all of them, the same way.
+ */
+const running = new Set<AbortController>();
+
+/** `alipay.cancelLogAnalysis`: returns how many analyses it cancelled. */
+export function cancelAnalysis(): number {
+  const n = running.size;
+  for (const ac of running) ac.abort();
+  return n;
+}
+
+function setRunning(ac: AbortController, on: boolean): void {
+  if (on) running.add(ac);
+  else running.delete(ac);
+  void vscode.commands.executeCommand('setContext', 'alipay.analyzingLog', running.size > 0);
+}
+
+/** The command's argument: the explorer menu passes the Uri; tests an object. */
+export interface AnalyzeArgs {
+  uri?: vscode.Uri;
+  /** Scanning threads (default: by file size, CPUs and load); tests force workers with 2. */
+  threads?: number;
+}
+
 /** `alipay.analyzeLogFile` (registered by the entry, ./extension.ts). */
-export async function analyze(arg?: vscode.Uri): Promise<AnalyzeResult | undefined> {
-  let uri = arg instanceof vscode.Uri ? arg : undefined;
+export async function analyze(arg?: vscode.Uri | AnalyzeArgs): Promise<AnalyzeResult | undefined> {
+  const args: AnalyzeArgs = arg instanceof vscode.Uri ? { uri: arg } : (arg ?? {});
+  let uri = args.uri instanceof vscode.Uri ? args.uri : undefined;
   // The log in the active editor, when there is one: no file dialog.
   const active = vscode.window.activeTextEditor?.document;
   if (!uri && active?.uri.scheme === 'file' && (active.languageId === 'log' || /\.(log|out)$/i.test(active.uri.path))) uri = active.uri;
@@ -121,10 +149,12 @@ export async function analyze(arg?: vscode.Uri): Promise<AnalyzeResult | undefin
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Analyzing {0}', vscode.workspace.asRelativePath(target)), cancellable: true },
       (progress, token) => {
         const ac = new AbortController();
+        setRunning(ac, true);
         const sub = token.onCancellationRequested(() => ac.abort());
         let reported = 0;
         return scanFile(target.fsPath, {
           signal: ac.signal,
+          threads: Number.isInteger(args.threads) && args.threads! > 0 ? args.threads : undefined,
           onProgress: (read, total) => {
             const pct = total ? (read / total) * 100 : 100;
             if (pct - reported >= 1 || read === total) {
@@ -132,7 +162,10 @@ export async function analyze(arg?: vscode.Uri): Promise<AnalyzeResult | undefin
               reported = pct;
             }
           },
-        }).finally(() => sub.dispose());
+        }).finally(() => {
+          sub.dispose();
+          setRunning(ac, false);
+        });
       },
     );
     showSummary(target, summary);
