@@ -62,7 +62,8 @@ function clean(input: string | Buffer, source: string): Cleaned {
     if (label === 'ENCRYPTED PRIVATE KEY' || /Proc-Type:\s*4,ENCRYPTED/.test(pem[2])) throw encryptedError(source);
     return { label, der: base64Der(body, source), encoding: 'pem' };
   }
-  if (/-----BEGIN/.test(text)) {
+  // A header or footer cut off by a partial copy: the other line is still there.
+  if (/-----(BEGIN|END) /.test(text)) {
     throw keyError('KEY_BAD_PEM', 'the PEM block is incomplete (its BEGIN and END lines do not match)', 'PEM 块不完整（BEGIN 与 END 行不匹配）', source);
   }
   return { der: base64Der(text, source), encoding: 'base64' };

@@ -124,6 +124,7 @@ describe('CLI hostile and pasted input (built CLI process)', () => {
       fs.writeFileSync(path.join(dir, 'huge.txt'), 'service=a&x=' + 'a'.repeat(17 * 1024 * 1024));
       const pem = fs.readFileSync(path.join(dir, 'private.pem'), 'utf8');
       fs.writeFileSync(path.join(dir, 'no-end.pem'), pem.replace(/-----END[^\n]*\n?/, ''));
+      fs.writeFileSync(path.join(dir, 'no-begin.pem'), pem.replace(/-----BEGIN[^\n]*\n/, ''));
       const body = pem.split('\n')[1];
       const cases: Array<[string[], RegExp]> = [
         [['sign', 'service=a&x=%', '--key-file', 'md5.key'], /Parameter "x": bad percent escape "%"/],
@@ -137,6 +138,7 @@ describe('CLI hostile and pasted input (built CLI process)', () => {
         [['sign', 'service=a', '--key-file', '-'], /The MD5 key file "-": standard input is for INPUT; give this file by its path/],
         [['sign', 'service=a', '--sign-type', 'RSA', '--private-key-file', 'public.pem'], /this is a public key, but a private key is needed here/],
         [['sign', 'service=a', '--sign-type', 'RSA', '--private-key-file', 'no-end.pem'], /PEM block is incomplete/],
+        [['sign', 'service=a', '--sign-type', 'RSA', '--private-key-file', 'no-begin.pem'], /PEM block is incomplete/],
         [['sign', 'service=a', '--key-file', 'private.pem'], /holds an RSA\/DSA key, not an MD5 key/],
         [['verify', 'service=a&sign=x&sign_type=RSA', '--public-key-file', 'md5.key'], /not a public key/],
         [['decode', 'junk.bin'], /not valid utf-8|not UTF-8/i],
