@@ -12,7 +12,7 @@ import { loadFeature } from './lazy';
 export function registerCompare(context: vscode.ExtensionContext): vscode.Disposable {
   let hover: Promise<vscode.HoverProvider> | undefined;
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('alipayToolkit.compareWithMyRequest', (args?: unknown) =>
+    vscode.commands.registerCommand('alipay.compareWithMyRequest', (args?: unknown) =>
       loadFeature('compare').then((m) => m.compareWithMyRequest(context.globalStorageUri, args && typeof args === 'object' ? args : {})),
     ),
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], {

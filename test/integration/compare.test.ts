@@ -16,7 +16,7 @@ import type { CompareOutcome } from '../../src/extension/commands/compare';
 import { clickInWebview, waitForWebviewText } from './probe';
 import { activateExtension, exec, hoverText, openDoc, recordMessages, waitActive } from './shell-helpers';
 
-const COMMAND = 'alipayToolkit.compareWithMyRequest';
+const COMMAND = 'alipay.compareWithMyRequest';
 const MARK = '验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：';
 const BIZ = '{"out_trade_no":"20240501001","total_amount":"88.88","subject":"Iphone6 16G"}';
 const BIZ_REORDERED = '{"subject":"Iphone6 16G","out_trade_no":"20240501001","total_amount":"88.88"}';
@@ -136,7 +136,7 @@ describe('Compare with my request (OpenAPI verify string diff)', function () {
     const text = doc.getText();
     const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', answerUri, doc.positionAt(text.indexOf('sub_msg') + 2))) ?? [];
     const md = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
-    const link = /\(command:alipayToolkit\.compareWithMyRequest\?([^)\s]+)\)/.exec(md);
+    const link = /\(command:alipay\.compareWithMyRequest\?([^)\s]+)\)/.exec(md);
     assert.ok(link, `a command link in the hover: ${md}`);
     assert.match(await hoverText(answerUri, text.indexOf('invalid-signature') + 3), /Compare with my request|与我的请求对比/);
     // The hover never quotes the answer: the verify string stays out of the markdown.
@@ -152,7 +152,7 @@ describe('Compare with my request (OpenAPI verify string diff)', function () {
     const logUri = vscode.Uri.file(log);
     const logDoc = await vscode.workspace.openTextDocument(logUri);
     const logHovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', logUri, new vscode.Position(1, 40))) ?? [];
-    const logLink = /\(command:alipayToolkit\.compareWithMyRequest\?([^)\s]+)\)/.exec(logHovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n'));
+    const logLink = /\(command:alipay\.compareWithMyRequest\?([^)\s]+)\)/.exec(logHovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n'));
     assert.ok(logLink, 'the log line offers the link');
     assert.strictEqual(logDoc.lineCount, 4);
     await assertTimestampDiff(await vscode.commands.executeCommand<CompareOutcome>(COMMAND, ...(JSON.parse(decodeURIComponent(logLink[1])) as unknown[])), 'clipboard');

@@ -5,7 +5,7 @@
  * difference's cause. The diff and the causes are core/openapi/presignDiff;
  * this file only finds the two texts and shows the result.
  *
- *   alipayToolkit.compareWithMyRequest({ answer?, uri?, source? }) → CompareOutcome | undefined
+ *   alipay.compareWithMyRequest({ answer?, uri?, source? }) → CompareOutcome | undefined
  *     answer: the gateway's answer text; uri (+ line): a document holding it;
  *     neither: the selection when it holds the verify string, else the active
  *     document, else the clipboard. A JSON or HTML document is the answer as a

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { hasVerifyString } from '../../core/openapi/compareRequest';
 
-export const COMPARE_COMMAND = 'alipayToolkit.compareWithMyRequest';
+export const COMPARE_COMMAND = 'alipay.compareWithMyRequest';
 
 /** Largest document the hover reads whole to find the verify string of an error named on another line. */
 const MAX_HOVER_DOC = 1024 * 1024;

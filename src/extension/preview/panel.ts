@@ -266,7 +266,7 @@ export class PreviewPanel {
         void this.copyJson();
         break;
       case 'compare':
-        if (this.compareText !== undefined) void vscode.commands.executeCommand('alipayToolkit.compareWithMyRequest', { answer: this.compareText }).then(undefined, () => undefined);
+        if (this.compareText !== undefined) void vscode.commands.executeCommand('alipay.compareWithMyRequest', { answer: this.compareText }).then(undefined, () => undefined);
         break;
       case 'setKey': {
         const md5 = this.lastModel?.signature.type?.toUpperCase() === 'MD5';
