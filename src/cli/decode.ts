@@ -153,7 +153,15 @@ export const command: Subcommand = {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the X.509 reader loads only in certificate mode
     const alipayCerts = certFile ? (require('../core/openapi/certSn') as typeof import('../core/openapi/certSn')).readCertificates(readFileOrFail(certFile, 'certificate'), `certificate file "${certFile}"`) : undefined;
     const bytes = await readSource(io, a.positionals[0]);
-    const model = decodeResponse(bytes, { md5Key, publicKey, merchantPrivateKey, aesKey, alipayCerts, lang: io.lang, charset: a.options.get('charset') });
+    let model: ReturnType<typeof decodeResponse>;
+    try {
+      model = decodeResponse(bytes, { md5Key, publicKey, merchantPrivateKey, aesKey, alipayCerts, lang: io.lang, charset: a.options.get('charset') });
+    } catch (e) {
+      // Core names undecodable bytes "input"; the user gave a file (or standard input) by name.
+      const source = a.positionals[0];
+      if (e instanceof ToolkitError && e.code === 'BAD_BYTES' && source) throw new ToolkitError(e.code, e.text, { ...e.args, where: source === '-' ? 'standard input' : source });
+      throw e;
+    }
     // Contradictory variant markers (core/resolve): bad input, one line, exit 2, as verify says it.
     const bad = model.signature.badInput;
     if (bad) throw new ToolkitError(bad.code, bad.text);

@@ -141,7 +141,7 @@ describe('CLI hostile and pasted input (built CLI process)', () => {
         [['sign', 'service=a', '--sign-type', 'RSA', '--private-key-file', 'no-begin.pem'], /PEM block is incomplete/],
         [['sign', 'service=a', '--key-file', 'private.pem'], /holds an RSA\/DSA key, not an MD5 key/],
         [['verify', 'service=a&sign=x&sign_type=RSA', '--public-key-file', 'md5.key'], /not a public key/],
-        [['decode', 'junk.bin'], /not valid utf-8|not UTF-8/i],
+        [['decode', 'junk.bin'], /^alipay-toolkit: junk\.bin: the bytes are not valid utf-8/],
         [['keys', 'inspect', 'junk.bin'], /not base64/],
         [['scan', 'missing.log'], /does not exist/],
         [['send', 'junk.bin'], /junk\.bin: a request file is UTF-8 text, but these bytes are not UTF-8/],
