@@ -98,7 +98,7 @@ function tableLines(tb: TableView, lang: Lang, max: number): string[] {
 
 export function formatModel(m: ResponseModel, lang: Lang, rows = 20): string[] {
   const out: string[] = [];
-  out.push([t(L.kind[m.kind], lang), m.service, m.charset].filter(Boolean).join(' · '));
+  out.push([t(m.kindLabel ?? L.kind[m.kind], lang), m.service, m.charset].filter(Boolean).join(' · '));
   const mark = m.status.success === true ? '✔' : m.status.success === false ? '✘' : '•';
   out.push(`${mark} ${m.status.title[lang]}`);
   for (const w of m.warnings ?? []) out.push(`⚠ ${t(L.warning, lang)}: ${w[lang]}`);

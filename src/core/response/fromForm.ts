@@ -3,7 +3,7 @@
 import type { Charset } from '../charset';
 import { localize, Text } from '../i18n';
 import { parseInput } from '../params';
-import { isSignatureParam } from '../protocol';
+import { isSignatureParam, VARIANTS } from '../protocol';
 import { enumMeaning, errorView, labelField, ResponseModel, TEXTS } from './model';
 import { verifyMessage, VerifyKeys } from './signature';
 
@@ -32,8 +32,12 @@ export function fromForm(text: string, keys: VerifyKeys, charsetOverride?: Chars
         return { en: m ? `${tradeStatus} (${m.en})` : tradeStatus, zh: m ? `${tradeStatus}（${m.zh}）` : tradeStatus };
       })()
     : undefined;
+  // The resolver's variant says who signed it: a merchant's request pasted here is named as one.
+  const request = VARIANTS[signature.variant].signer === 'merchant';
   const titleT = returnUrl ? TEXTS.returnTitle : TEXTS.notifyTitle;
-  const title: Text = statusText
+  const title: Text = request
+    ? VARIANTS[signature.variant].label
+    : statusText
     ? { en: localize(titleT, 'en', { status: statusText.en }), zh: localize(titleT, 'zh', { status: statusText.zh }) }
     : returnUrl
       ? TEXTS.returnNoStatus
@@ -43,8 +47,9 @@ export function fromForm(text: string, keys: VerifyKeys, charsetOverride?: Chars
 
   return {
     kind: returnUrl ? 'returnUrl' : 'notification',
+    ...(request ? { kindLabel: VARIANTS[signature.variant].label } : {}),
     success,
-    status: { success, title, detail: returnUrl ? TEXTS.returnDetail : TEXTS.notifyDetail },
+    status: { success, title, detail: request ? TEXTS.requestDetail : returnUrl ? TEXTS.returnDetail : TEXTS.notifyDetail },
     error: errCode ? errorView(errCode) : undefined,
     service: params.find((p) => p.name === 'service' || p.name === 'method')?.value,
     charset: parsed.charset,

@@ -109,6 +109,8 @@ export interface StatusView {
 
 export interface ResponseModel {
   kind: ResponseKind;
+  /** What the message is when its kind says too little: a merchant's request pasted as a form (the resolver's variant). */
+  kindLabel?: Text;
   success?: boolean;
   status: StatusView;
   error?: ErrorView;
@@ -257,6 +259,10 @@ export const TEXTS = {
   notifyDetail: T(
     'Verify the signature, check that you have not already handled this trade (the same notification can arrive several times), then answer the plain text "success".',
     '先验签，再检查是否已处理过该交易（同一通知可能多次到达），然后返回纯文本 "success"。',
+  ),
+  requestDetail: T(
+    'A request the merchant signs for the gateway, not something Alipay sent (decode is for answers, notifications and return URLs): alipay-toolkit verify checks and diagnoses its signature.',
+    '这是商户签名、发往网关的请求，不是支付宝发来的内容（decode 用于解析应答、异步通知和同步返回）：请用 alipay-toolkit verify 验签并诊断。',
   ),
   returnTitle: T('Return URL (page redirect): {status}', '同步返回页（return_url）：{status}'),
   returnNoStatus: T('Return URL (page redirect)', '同步返回页（return_url）'),
