@@ -51,6 +51,7 @@ const MSG = {
   duplicate: T('"{name}" is already set on line {first}; the gateway would see it twice', '"{name}" 已在第 {first} 行设置，网关会收到两次'),
   emptyRequired: T('"{name}" is required and has no value (empty values are not sent)', '"{name}" 为必填参数但没有值（空值不会发送）'),
   unknownParam: T('"{name}" is not a parameter of {service}', '"{name}" 不是 {service} 的参数'),
+  unknownParamHint: T('"{name}" is not a parameter of {service}; did you mean "{suggestion}"?', '"{name}" 不是 {service} 的参数；是否应为 "{suggestion}"？'),
   partner: T('"{name}" must be a 16-digit partner id starting with 2088, not "{value}"', '"{name}" 应为以 2088 开头的 16 位合作伙伴 ID，而不是 "{value}"'),
   amount: T('"{name}" must be an amount in yuan with at most 2 decimals (e.g. 0.01), not "{value}"', '"{name}" 应为以元为单位、最多两位小数的金额（如 0.01），而不是 "{value}"'),
   range: T('"{name}" must be between {min} and {max}, not {value}', '"{name}" 应在 {min} 到 {max} 之间，而不是 {value}'),
@@ -68,7 +69,7 @@ const MSG = {
   fixOneOf: T('Add {name}', '添加 {name}'),
   fixDelete: T('Remove the hand-written sign', '删除手写的 sign'),
   fixSignType: T('Write "# @sign-type {value}" instead', '改写为 "# @sign-type {value}"'),
-  fixService: T('Change to "{suggestion}"', '改为 "{suggestion}"'),
+  fixSpelling: T('Change to "{suggestion}"', '改为 "{suggestion}"'),
 };
 
 /** A placeholder value for a parameter a quick fix or "New Request" adds. */
@@ -99,7 +100,8 @@ function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-function closestService(name: string, names: readonly string[]): string | undefined {
+/** The nearest of `names` to `name` (a service, or a parameter of one), if it is near enough to be a typo. */
+function closestName(name: string, names: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
   for (const n of names) {
@@ -212,7 +214,7 @@ export function validateRequest(file: ParsedFile, req: ParsedRequest, options: V
   } else if (!serviceName.includes('{{')) {
     svc = serviceDef(serviceName);
     if (!svc) {
-      const suggestion = closestService(serviceName, allServices().map((s) => s.name));
+      const suggestion = closestName(serviceName, allServices().map((s) => s.name));
       out.push({
         code: 'UNKNOWN_SERVICE',
         severity: 'warning',
@@ -220,7 +222,7 @@ export function validateRequest(file: ParsedFile, req: ParsedRequest, options: V
         args: suggestion ? { value: serviceName, suggestion } : { value: serviceName },
         span: serviceLine.valueSpan,
         request: req.index,
-        fix: suggestion ? { title: MSG.fixService, args: { suggestion }, edits: [{ kind: 'replace', span: serviceLine.valueSpan, newText: suggestion }] } : undefined,
+        fix: suggestion ? { title: MSG.fixSpelling, args: { suggestion }, edits: [{ kind: 'replace', span: serviceLine.valueSpan, newText: suggestion }] } : undefined,
       });
     }
   }
@@ -270,7 +272,16 @@ export function validateRequest(file: ParsedFile, req: ParsedRequest, options: V
     const value = resolved.params[i]?.value ?? p.value;
     const spec = svc?.params.find((s) => s.name === p.name) ?? (p.name === '_input_charset' || p.name === 'partner' ? { name: p.name, type: p.name === 'partner' ? 'partnerId' : 'enum', enum: 'input_charset', required: true } as ParamSpec : undefined);
     if (svc && !spec) {
-      out.push({ code: 'UNKNOWN_PARAM', severity: 'info', text: MSG.unknownParam, args: { name: p.name, service: svc.name }, span: p.nameSpan, request: req.index });
+      const suggestion = closestName(p.name, svc.params.map((s) => s.name));
+      out.push({
+        code: 'UNKNOWN_PARAM',
+        severity: 'info',
+        text: suggestion ? MSG.unknownParamHint : MSG.unknownParam,
+        args: { name: p.name, service: svc.name, ...(suggestion ? { suggestion } : {}) },
+        span: p.nameSpan,
+        request: req.index,
+        fix: suggestion ? { title: MSG.fixSpelling, args: { suggestion }, edits: [{ kind: 'replace', span: p.nameSpan, newText: suggestion }] } : undefined,
+      });
       return;
     }
     if (!spec) {

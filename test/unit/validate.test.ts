@@ -45,6 +45,16 @@ describe('request file validation', () => {
     assert.deepStrictEqual(codes(validateFile('GET x\nservice=zzzz_nothing_like_it')), ['UNKNOWN_SERVICE']);
   });
 
+  it('flags a parameter the service does not take, suggesting the nearest parameter of that service', () => {
+    const ds = validateFile('GET Sandbox\nservice = single_trade_query\npartner = {{partner}}\n_input_charset = utf-8\nout_trade_on = 123', profile);
+    const d = only(ds, 'UNKNOWN_PARAM');
+    assert.strictEqual(d.args.suggestion, 'out_trade_no');
+    assert.deepStrictEqual(d.fix?.edits, [{ kind: 'replace', span: d.span, newText: 'out_trade_no' }]);
+    const far = only(validateFile('GET Sandbox\nservice = single_trade_query\npartner = {{partner}}\n_input_charset = utf-8\nout_trade_no = 1\ncolour = red', profile), 'UNKNOWN_PARAM');
+    assert.strictEqual(far.args.suggestion, undefined);
+    assert.strictEqual(far.fix, undefined);
+  });
+
   it('checks formats: partner id, amounts and their range, dates, lengths, enums, charsets', () => {
     const text = [
       'GET Sandbox',
