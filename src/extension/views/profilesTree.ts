@@ -3,6 +3,7 @@
 // only, never a key. Refreshes on profile and secret change events.
 import * as vscode from 'vscode';
 import { getActiveProfile, getProfiles, onDidChangeActiveProfile, onDidChangeSecrets, secretStatus, type SecretKind } from '../shared';
+import { kindLabel } from '../secretKinds';
 import type { TreeImpl } from './lazyTree';
 
 export type ProfileNode =
@@ -11,17 +12,6 @@ export type ProfileNode =
   | { kind: 'key'; profile: string; secret: SecretKind; fingerprint?: string };
 
 const KEY_KINDS: SecretKind[] = ['md5Key', 'privateKey', 'alipayPublicKey'];
-
-function keyLabel(kind: SecretKind): string {
-  switch (kind) {
-    case 'md5Key':
-      return vscode.l10n.t('MD5 key');
-    case 'privateKey':
-      return vscode.l10n.t('merchant private key');
-    default:
-      return vscode.l10n.t('Alipay public key');
-  }
-}
 
 export function profilesTree(refresh: (node?: ProfileNode) => void): TreeImpl<ProfileNode> {
   const subs = vscode.Disposable.from(
@@ -64,12 +54,12 @@ export function profilesTree(refresh: (node?: ProfileNode) => void): TreeImpl<Pr
         item.contextValue = 'profileDetail';
         return item;
       }
-      const item = new vscode.TreeItem(keyLabel(node.secret));
+      const item = new vscode.TreeItem(kindLabel(node.secret));
       item.id = `profile:${node.profile}:key:${node.secret}`;
       item.description = node.fingerprint ?? vscode.l10n.t('not set');
       item.iconPath = new vscode.ThemeIcon(node.fingerprint ? 'key' : 'circle-slash');
       item.contextValue = node.fingerprint ? 'key-set' : 'key-unset';
-      item.tooltip = node.fingerprint ? vscode.l10n.t('{0} set (fingerprint {1})', keyLabel(node.secret), node.fingerprint) : vscode.l10n.t('{0} not set', keyLabel(node.secret));
+      item.tooltip = node.fingerprint ? vscode.l10n.t('{0} set (fingerprint {1})', kindLabel(node.secret), node.fingerprint) : vscode.l10n.t('{0} not set', kindLabel(node.secret));
       return item;
     },
   };
