@@ -33,23 +33,24 @@ export function fromForm(text: string, keys: VerifyKeys, charsetOverride?: Chars
       })()
     : undefined;
   // The resolver's variant says who signed it: a merchant's request pasted here is named as one.
-  const request = VARIANTS[signature.variant].signer === 'merchant';
+  const variant = VARIANTS[signature.variant];
+  const requestLabel = variant.signer === 'merchant' ? variant.label : undefined;
   const titleT = returnUrl ? TEXTS.returnTitle : TEXTS.notifyTitle;
-  const title: Text = request
-    ? VARIANTS[signature.variant].label
-    : statusText
-    ? { en: localize(titleT, 'en', { status: statusText.en }), zh: localize(titleT, 'zh', { status: statusText.zh }) }
-    : returnUrl
-      ? TEXTS.returnNoStatus
-      : TEXTS.notifyNoStatus;
+  const title: Text =
+    requestLabel ??
+    (statusText
+      ? { en: localize(titleT, 'en', { status: statusText.en }), zh: localize(titleT, 'zh', { status: statusText.zh }) }
+      : returnUrl
+        ? TEXTS.returnNoStatus
+        : TEXTS.notifyNoStatus);
   // Some return URLs and OpenAPI notifications carry an error code.
   const errCode = params.find((p) => p.name === 'error_code' || p.name === 'sub_code')?.value;
 
   return {
     kind: returnUrl ? 'returnUrl' : 'notification',
-    ...(request ? { kindLabel: VARIANTS[signature.variant].label } : {}),
+    ...(requestLabel ? { kindLabel: requestLabel } : {}),
     success,
-    status: { success, title, detail: request ? TEXTS.requestDetail : returnUrl ? TEXTS.returnDetail : TEXTS.notifyDetail },
+    status: { success, title, detail: requestLabel ? TEXTS.requestDetail : returnUrl ? TEXTS.returnDetail : TEXTS.notifyDetail },
     error: errCode ? errorView(errCode) : undefined,
     service: params.find((p) => p.name === 'service' || p.name === 'method')?.value,
     charset: parsed.charset,
