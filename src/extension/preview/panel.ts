@@ -238,8 +238,11 @@ export class PreviewPanel {
         if (this.last) this.post(this.last);
         break;
       case 'rendered': {
+        // A newer render is under way (a profile or key change re-renders): what was painted is stale, and
+        // the newer render's own 'rendered' settles this one's waiters with what the panel then shows.
+        if (m.renderId !== this.renderId) break;
         // Painted: now the rows past the first page (every time, as a re-created webview starts over).
-        if (this.lastModel && this.last?.type === 'render' && m.renderId === this.renderId && this.last.renderId === m.renderId) {
+        if (this.lastModel && this.last?.type === 'render' && this.last.renderId === m.renderId) {
           this.shownTables.forEach((t, table) => {
             if (t.rows.length > FIRST_ROWS) {
               void this.panel.webview.postMessage({ type: 'rows', renderId: m.renderId, table, offset: FIRST_ROWS, rows: t.rows.slice(FIRST_ROWS) } satisfies ToWebview);
