@@ -71,6 +71,13 @@ function successHead(x: SuccessXml, charset: Charset): string {
   return out;
 }
 
-export function contentType(kind: 'xml' | 'html' | 'text', charset: Charset): string {
-  return `${kind === 'xml' ? 'text/xml' : kind === 'html' ? 'text/html' : 'text/plain'}; charset=${DECL[charset]}`;
+type ContentKind = 'xml' | 'html' | 'text';
+const MEDIA: Record<ContentKind, string> = { xml: 'text/xml', html: 'text/html', text: 'text/plain' };
+// Made once: every answer carries one.
+const CONTENT_TYPES = Object.fromEntries(
+  (Object.keys(MEDIA) as ContentKind[]).map((kind) => [kind, Object.fromEntries((Object.keys(DECL) as Charset[]).map((c) => [c, `${MEDIA[kind]}; charset=${DECL[c]}`]))]),
+) as Record<ContentKind, Record<Charset, string>>;
+
+export function contentType(kind: ContentKind, charset: Charset): string {
+  return CONTENT_TYPES[kind][charset];
 }
