@@ -6,7 +6,7 @@ import { fingerprintOf } from '../core/keys';
 import { ToolkitError } from '../core/i18n';
 import { VARIANTS } from '../core/protocol';
 import { resolveContext, verifyingKeyRole } from '../core/resolve';
-import { verifyMessage } from '../core/response/signature';
+import { carriedSign, verifyMessage } from '../core/response/signature';
 import { VerifyingKey } from '../core/sign';
 import { parseInput } from '../core/params';
 import { oneOf, parseArgs } from './args';
@@ -104,10 +104,13 @@ export const command: Subcommand = {
     const merchantPublic = merchantFile ? readPublicKeyFile(merchantFile, 'merchant public key') : undefined;
 
     const own = merchantPublic ?? merchantPrivate;
-    let key: VerifyingKey;
-    let keyLabel: string;
+    // Without a signature there is nothing to check: say so without asking for a key first.
+    let key: VerifyingKey | undefined;
+    let keyLabel = '';
     const doctorKeys: Partial<DoctorInput> = {};
-    if (signType === 'MD5') {
+    if (carriedSign(params) === undefined) {
+      key = undefined;
+    } else if (signType === 'MD5') {
       key = { md5Key: readMd5Key(io, a.options.get('key-file')) };
       keyLabel = 'MD5';
     } else if (publicFile) {
@@ -138,15 +141,16 @@ export const command: Subcommand = {
       charset,
       variant: ctx.variant.value,
       signType,
-      keys: { ...('md5Key' in key ? { md5Key: key.md5Key } : { publicKey: key.publicKey }), merchantPrivateKey: merchantPrivate?.key },
+      keys: { ...(key === undefined ? {} : 'md5Key' in key ? { md5Key: key.md5Key } : { publicKey: key.publicKey }), merchantPrivateKey: merchantPrivate?.key },
     });
     if (view.verdict === 'error' || view.verdict === 'noKey') {
       throw new ToolkitError('CANNOT_VERIFY', view.reason ?? { en: 'the signature cannot be checked', zh: '无法验证签名' });
     }
     const result = { valid: view.verdict === 'valid', presign: view.content ?? '', reason: view.verdict === 'unsigned' ? ('NO_SIGN' as const) : view.verdict === 'invalid' ? ('MISMATCH' as const) : undefined };
-    const doctor = result.valid
-      ? undefined
-      : diagnose({ params, signType, charset, key, rawQuery, gateway: explicitGateway ?? parsed.gateway, variant: ctx.variant.value, context: ctx, ...doctorKeys });
+    const doctor =
+      result.valid || key === undefined
+        ? undefined
+        : diagnose({ params, signType, charset, key, rawQuery, gateway: explicitGateway ?? parsed.gateway, variant: ctx.variant.value, context: ctx, ...doctorKeys });
 
     if (output === 'json') {
       const f = (x: { id: string; presign?: string }, text: string) => ({ id: x.id, message: text, ...(x.presign !== undefined ? { presign: x.presign } : {}) });

@@ -250,6 +250,13 @@ describe('alipay-toolkit sign / verify / keys (built CLI process)', function () 
       const none = run(['verify', ORDER, '--key-file', md5File]);
       assert.equal(none.code, 1);
       assert.match(none.lines[1], /no sign parameter/);
+      // Nothing to check, so no key is asked for (MD5 and RSA alike).
+      for (const unsigned of [ORDER, `${ORDER}&sign_type=RSA2`, `${ORDER}&sign=`]) {
+        const bare = run(['verify', unsigned]);
+        assert.equal(bare.code, 1, bare.err);
+        assert.equal(bare.lines[0], 'INVALID');
+        assert.match(bare.lines[1], /no sign parameter/);
+      }
       const other = run(['verify', `${ORDER}&sign=${'0'.repeat(32)}`, '--key-file', md5File, '--gateway', 'https://mapi.alipaydev.com/gateway.do']);
       assert.equal(other.code, 1);
       assert.ok(other.lines.some((l) => /^doctor: none of the known mistakes.*tried: /.test(l)));

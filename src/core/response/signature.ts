@@ -199,6 +199,12 @@ export interface MessageCheck {
   signType?: string;
 }
 
+/** The signature a message carries (its `sign`, any case), or undefined when it has none or an empty one. */
+export function carriedSign(params: readonly Param[]): string | undefined {
+  const value = params.find((p) => isSignParam(p.name))?.value;
+  return value ? value : undefined;
+}
+
 /** The view plus the variant it was checked as (and the evidence for it). */
 export type MessageView = SignatureView & { variant: VariantId; variantFrom: Text };
 
@@ -220,9 +226,9 @@ export function verifyMessage(c: MessageCheck): MessageView {
   }
   const facts = VARIANTS[variant.value];
   const tag = (v: SignatureView): MessageView => ({ ...v, variant: variant.value, variantFrom: variant.from });
-  const signParam = c.params.find((p) => isSignParam(p.name));
-  if (!signParam || signParam.value === '') return tag(unsigned(c.charset, SIGN_TEXTS.noSign));
-  let sign = signParam.value;
+  const carried = carriedSign(c.params);
+  if (carried === undefined) return tag(unsigned(c.charset, SIGN_TEXTS.noSign));
+  let sign = carried;
   let note: Text = facts.ruleText;
   if (c.returnUrl && sign.includes(' ')) {
     sign = sign.replace(/ /g, '+');
