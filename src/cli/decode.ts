@@ -160,6 +160,8 @@ export const command: Subcommand = {
       // Core names undecodable bytes "input"; the user gave a file (or standard input) by name.
       const source = a.positionals[0];
       if (e instanceof ToolkitError && e.code === 'BAD_BYTES' && source) throw new ToolkitError(e.code, e.text, { ...e.args, where: source === '-' ? 'standard input' : source });
+      // Content that is no gateway answer at all: the message names the file it came from.
+      if (e instanceof ToolkitError && e.code === 'UNKNOWN_RESPONSE' && source && source !== '-') throw new ToolkitError(e.code, { en: '"{file}": ' + e.text.en, zh: '"{file}"：' + e.text.zh }, { ...e.args, file: source });
       throw e;
     }
     // Contradictory variant markers (core/resolve): bad input, one line, exit 2, as verify says it.

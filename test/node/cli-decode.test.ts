@@ -103,5 +103,13 @@ describe('alipay-toolkit decode (built CLI process)', () => {
     const both = run([fx('seed003_single_trade_query.xml'), '--key-file', keyFile, '--public-key-file', keyFile]);
     assert.equal(both.code, 2);
     assert.match(both.err, /not both/);
+    // Content that is no gateway answer: one line naming the file.
+    const notes = path.join(dir, 'notes.txt');
+    fs.writeFileSync(notes, 'meeting notes\nnothing here\n');
+    const other = run([notes]);
+    assert.equal(other.code, 2);
+    assert.equal(other.err.trim().split('\n').length, 1);
+    assert.match(other.err, /"[^"]*notes\.txt": Not a gateway response/);
+    assert.equal(other.out, '');
   });
 });
