@@ -19,7 +19,7 @@ const path = require('node:path');
 const { execFileSync, spawnSync } = require('node:child_process');
 const { scanTokens } = require('../src/core/logscan');
 const { generateLog } = require('../test/support/logGen');
-const { common, extensionBuilds } = require('../esbuild.js');
+const { cliBuilds, extensionBuilds } = require('../esbuild.js');
 const { summary, loadLine } = require('./lib/summary');
 
 const ROOT = path.join(__dirname, '..');
@@ -35,9 +35,10 @@ const CASES = [
 
 async function buildCli() {
   const out = path.join(dir, 'bin');
-  const worker = extensionBuilds.find((b) => b.outfile.endsWith('scan-worker.js'));
-  await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'src/cli.ts')], outfile: path.join(out, 'cli.js'), minify: true, sourcemap: false, logLevel: 'silent' });
-  await esbuild.build({ ...common, entryPoints: worker.entryPoints.map((e) => path.join(ROOT, e)), outfile: path.join(out, 'scan-worker.js'), minify: true, sourcemap: false, logLevel: 'silent' });
+  // The CLI's bundles (dist/cli.js starts dist/cli-scan.js) and the scan worker, as esbuild.js builds them.
+  for (const b of [...cliBuilds, extensionBuilds.find((x) => x.outfile.endsWith('scan-worker.js'))]) {
+    await esbuild.build({ ...b, entryPoints: b.entryPoints.map((e) => path.join(ROOT, e)), outfile: path.join(out, path.basename(b.outfile)), minify: true, sourcemap: false, logLevel: 'silent' });
+  }
   // Prints the process's peak memory (threads included) when the CLI exits.
   fs.writeFileSync(path.join(out, 'rss.js'), "process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));\n");
   return out;

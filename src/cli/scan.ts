@@ -1,8 +1,7 @@
 // `alipay-toolkit scan FILE [--json]`: counts error codes, trade/refund
 // statuses and gateway URLs in a log of any size (streamed, never loaded whole).
 import type { Subcommand } from './subcommand';
-import { explain } from '../core/explain';
-import { LogScanner, ScanSummary, scanFile } from '../core/logscan';
+import { LogScanner, ScanSummary, scanFile, scanTitle } from '../core/logscan';
 import { Lang } from '../core/i18n';
 import { parseArgs } from './args';
 import { printUsage } from './help';
@@ -22,7 +21,7 @@ export function renderSummary(file: string, s: ScanSummary, lang: Lang): string[
   const w = Math.max(...s.stats.map((x) => String(x.count).length), 5);
   out.push(`${(zh ? '次数' : 'count').padStart(w)}  ${zh ? '类型' : 'kind'.padEnd(7)}  ${zh ? '首次' : 'first'.padEnd(9)}  ${zh ? '末次' : 'last'.padEnd(9)}  ${zh ? '内容' : 'token'}`);
   for (const x of s.stats) {
-    const meaning = x.kind === 'gateway' ? '' : explain(x.token)?.title[lang] ?? '';
+    const meaning = x.kind === 'gateway' ? '' : scanTitle(x.token)?.[lang] ?? '';
     out.push(`${String(x.count).padStart(w)}  ${kindText[x.kind].padEnd(zh ? 4 : 7)}  ${('L' + x.first.line).padEnd(9)}  ${('L' + x.last.line).padEnd(9)}  ${x.token}${meaning ? `  ${meaning}` : ''}`);
   }
   return out;

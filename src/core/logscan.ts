@@ -8,30 +8,19 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { allEnums, allErrors } from './catalog';
 import { fileError } from './fileError';
-import { ToolkitError } from './i18n';
+import { ToolkitError, type Text } from './i18n';
 import { LogScanner as RangeScanner, mergeRanges, scanPieces, ScanCancelled, type RangeResult, type ScanKind, type ScanSummary, type TokenTable } from './logscanner';
 import type { ScanJob, WorkerMessage } from './logscanWorker';
+import { SCAN_ROWS } from './scanTable';
 
 export type { Occurrence, RangeResult, ScanKind, ScanStat, ScanSummary } from './logscanner';
 export { mergeRanges } from './logscanner';
 
-// What is counted. OpenAPI numeric codes (40004…) are not: a bare number in a
-// log is ambiguous, and the sub-code beside it (ACQ.…, isv.…) is what says what failed.
-function buildTables(): Map<string, ScanKind> {
-  const m = new Map<string, ScanKind>();
-  for (const e of allErrors()) if (!/^\d+$/.test(e.code)) m.set(e.code, 'error');
-  for (const name of ['trade_status', 'refund_status']) {
-    for (const v of allEnums().find((d) => d.name === name)!.values) if (!m.has(v.value)) m.set(v.value, 'status');
-  }
-  return m;
-}
-
 let TABLE: TokenTable | undefined;
 
 function tokenTable(): TokenTable {
-  return (TABLE ??= [...buildTables()]);
+  return (TABLE ??= SCAN_ROWS.map(([token, kind]) => [token, kind] as const));
 }
 
 /** The codes and statuses a scan counts (gateway URLs come on top). */
@@ -42,6 +31,14 @@ export function scanTokens(): string[] {
 /** Each counted token with its kind (scripts/gen-log-grammar.js builds the log grammar from it). */
 export function scanTable(): ReadonlyMap<string, ScanKind> {
   return new Map(tokenTable());
+}
+
+let TITLES: Map<string, Text> | undefined;
+
+/** What a counted code or status means (explain's title), from the scan's own table. */
+export function scanTitle(token: string): Text | undefined {
+  TITLES ??= new Map(SCAN_ROWS.flatMap(([token, , title]) => (title ? [[token, title] as const] : [])));
+  return TITLES.get(token);
 }
 
 /**

@@ -78,7 +78,8 @@ describe('alipay-toolkit sign / verify / keys (built CLI process)', function () 
     // Run a copy of the fresh bundle: another build started meanwhile (watch mode,
     // a parallel run) cannot swap the file under a running test.
     CLI = path.join(dir, 'cli.js');
-    fs.copyFileSync(BUILT_CLI, CLI);
+    // dist/cli.js starts the bundle that runs the command (cli-main.js here): copy them all.
+    for (const f of ['cli.js', 'cli-main.js', 'cli-scan.js', 'scan-worker.js']) fs.copyFileSync(path.join(path.dirname(BUILT_CLI), f), path.join(dir, f));
     fs.writeFileSync(md5File, MD5 + '\n', { mode: 0o600 });
     for (const f of PRIVATE_FIXTURES) addPrivateKeyText(readKey(f));
   });

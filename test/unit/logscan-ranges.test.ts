@@ -5,7 +5,8 @@
 // longer than a range, and a file without a final newline.
 import * as assert from 'node:assert/strict';
 import * as iconv from 'iconv-lite';
-import { LogScanner, mergeRanges, splitAtLines, type ScanSummary } from '../../src/core/logscan';
+import { LogScanner, mergeRanges, scanTokens, splitAtLines, type ScanSummary } from '../../src/core/logscan';
+import { compareTokens } from '../../src/core/logscanner';
 
 function reader(data: Buffer): (pos: number, len: number) => Uint8Array {
   return (pos, len) => data.subarray(pos, Math.min(data.length, pos + len));
@@ -96,5 +97,24 @@ describe('log scan in ranges', () => {
     assert.deepEqual(mergeRanges([...ranges].reverse()), single(data));
     assert.deepEqual(splitAtLines(0, 4, reader(Buffer.alloc(0))), [[0, 0]]);
     assert.deepEqual(mergeRanges([new LogScanner().finish()]), { bytes: 0, lines: 0, stats: [] });
+  });
+
+  it('orders tokens of equal count as localeCompare does (ICU, the oracle), without its collator', () => {
+    const sign = (n: number): number => Math.sign(n);
+    const gateways = ['https://mapi.alipay.com/gateway.do', 'http://openapi.alipay.com:443/gateway.do', 'https://openapi-sandbox.dl.alipaydev.com/gateway.do', 'http://a-b.c/x_y/rest.htm', 'http://A.b/gateway.do'];
+    const tokens = [...scanTokens(), ...gateways];
+    for (const a of tokens) for (const b of tokens) assert.equal(sign(compareTokens(a, b)), sign(a.localeCompare(b)), `${a} vs ${b}`);
+    // Random strings over the token alphabet, short ones so equal letters of different case meet.
+    let seed = 7;
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const alphabet = '_-:./09aAbBzZ';
+    const word = (): string => Array.from({ length: 1 + Math.floor(next() * 4) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    for (let i = 0; i < 20_000; i++) {
+      const a = word();
+      const b = next() < 0.3 ? a.toUpperCase() : word();
+      assert.equal(sign(compareTokens(a, b)), sign(a.localeCompare(b)), `${a} vs ${b}`);
+    }
+    // Outside the alphabet it is localeCompare itself.
+    assert.equal(sign(compareTokens('é', 'f')), sign('é'.localeCompare('f')));
   });
 });
