@@ -3,7 +3,6 @@
 // A failure is the gateway's ILLEGAL_ARGUMENT; `why` says which parameter (logged).
 import { service } from '../core/catalog';
 import type { ParamSpec } from '../core/catalog';
-import type { Param } from '../core/params';
 import { MAPI_CHARSET_PARAM, SIGN_PARAM, SIGN_TYPE_PARAM } from '../core/protocol';
 
 // Checked before the business parameters: service and partner by the gateway, the
@@ -48,28 +47,39 @@ function checkValue(spec: ParamSpec, value: string): string | undefined {
   }
 }
 
-/** Returns what is wrong with the business parameters, or undefined when they pass. */
-export function checkBusinessParams(serviceName: string, params: readonly Param[]): string | undefined {
+/** The names of a one-of group ('trade_no|out_trade_no'), split once per group. */
+const GROUP_NAMES = new Map<string, string[]>();
+function groupNames(group: string): string[] {
+  let names = GROUP_NAMES.get(group);
+  if (names === undefined) GROUP_NAMES.set(group, (names = group.split('|')));
+  return names;
+}
+
+/**
+ * Returns what is wrong with the business parameters, or undefined when they pass.
+ * `values`: the request's parameters by name (the gateway's map; an empty value counts as absent).
+ */
+export function checkBusinessParams(serviceName: string, values: ReadonlyMap<string, string>): string | undefined {
   const def = service(serviceName);
   if (!def) return undefined;
-  // One pass, no intermediate arrays (every request runs this); later duplicates win, as before.
-  const values = new Map<string, string>();
-  for (const p of params) if (p.value !== '') values.set(p.name, p.value);
-  const groups = new Set<string>();
+  // The gateway's own map, no copy (every request runs this).
+  let groups: Set<string> | undefined;
   for (const spec of def.params) {
     if (COMMON.has(spec.name)) continue;
     const v = values.get(spec.name);
-    if (v === undefined) {
-      if (spec.oneOf) groups.add(spec.oneOf);
+    if (v === undefined || v === '') {
+      if (spec.oneOf) (groups ??= new Set()).add(spec.oneOf);
       else if (spec.required) return `${spec.name} is missing`;
       continue;
     }
     const bad = checkValue(spec, v);
     if (bad) return bad;
   }
-  for (const g of groups) {
-    const names = g.split('|');
-    if (!names.some((n) => values.has(n))) return `one of ${names.join(', ')} is required`;
+  if (groups) {
+    for (const g of groups) {
+      const names = groupNames(g);
+      if (!names.some((n) => !!values.get(n))) return `one of ${names.join(', ')} is required`;
+    }
   }
   return undefined;
 }

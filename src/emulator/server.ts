@@ -126,6 +126,8 @@ function errXml(code: string, charset: Charset, status = 200): Reply {
   return xml(errorXml(code, charset), charset, status);
 }
 
+const NO_BODY = Buffer.alloc(0);
+
 class BodyTooLarge extends Error {}
 /** The client went away mid-upload: nobody to answer, nothing to log (1,000 aborted uploads are not 1,000 errors). */
 class ClientAborted extends Error {}
@@ -197,26 +199,35 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   });
   const engine = new Engine(store, config, notifier, now, log);
 
-  /** The checks of the real gateway, in its order, then the service. */
-  async function gateway(req: http.IncomingMessage, query: string): Promise<Reply> {
-    let body: Buffer = Buffer.alloc(0);
+  /**
+   * The checks of the real gateway, in its order, then the service. A GET is answered in the
+   * same turn (no promise unless the service itself waits): a query costs no microtask hops.
+   */
+  function gateway(req: http.IncomingMessage, query: string): Reply | Promise<Reply> {
     if (req.method === 'POST') {
-      try {
-        body = await readBody(req, maxBody);
-      } catch (e) {
-        if (e instanceof BodyTooLarge) return { ...errXml('ILLEGAL_ARGUMENT', 'utf-8', 413), headers: { ...errXml('ILLEGAL_ARGUMENT', 'utf-8').headers, connection: 'close' } };
-        throw e;
-      }
-    } else if (req.method !== 'GET') {
+      return readBody(req, maxBody).then(
+        (body) => gatewayAnswer(query, body),
+        (e: unknown) => {
+          if (e instanceof BodyTooLarge) return { ...errXml('ILLEGAL_ARGUMENT', 'utf-8', 413), headers: { ...errXml('ILLEGAL_ARGUMENT', 'utf-8').headers, connection: 'close' } };
+          throw e;
+        },
+      );
+    }
+    if (req.method !== 'GET') {
       return { ...errXml('ILLEGAL_ARGUMENT', 'utf-8', 405), headers: { ...errXml('ILLEGAL_ARGUMENT', 'utf-8').headers, allow: 'GET, POST' } };
     }
+    return gatewayAnswer(query, NO_BODY);
+  }
+
+  function gatewayAnswer(query: string, body: Buffer): Reply | Promise<Reply> {
     // Form bodies are ASCII after percent-encoding; latin1 keeps stray raw bytes as they came.
     const bodyText = body.toString('latin1');
     let charset: Charset;
     try {
       // The resolver's gateway rule: only the query string's _input_charset counts, else GBK.
       const named = rawCharset(query);
-      charset = gatewayReadCharset(named === undefined ? undefined : decodeURIComponent(named)).value;
+      // Only an escaped name needs decoding (decodeURIComponent is a call into the runtime).
+      charset = gatewayReadCharset(named === undefined || !named.includes('%') ? named : decodeURIComponent(named)).value;
     } catch {
       return errXml('ILLEGAL_CHARSET', 'utf-8');
     }
@@ -242,7 +253,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       }
       throw e;
     }
-    const values = new Map(params.map((p) => [p.name, p.value]));
+    const values = new Map<string, string>();
+    for (const p of params) values.set(p.name, p.value);
     const serviceName = values.get('service') ?? '';
     const impl: ServiceImpl | undefined = Object.prototype.hasOwnProperty.call(SERVICES, serviceName) ? SERVICES[serviceName] : undefined;
     const fail = (code: string, why = ''): Reply => {
@@ -279,16 +291,23 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       const refused = engine.checkAntiPhishingKey(merchant.partner, antiPhishingKey);
       if (refused) return fail(refused, 'anti_phishing_key');
     }
-    const bad = checkBusinessParams(serviceName, params);
+    const bad = checkBusinessParams(serviceName, values);
     if (bad) return fail('ILLEGAL_ARGUMENT', bad);
-    try {
-      const reply = await impl.run({ engine, params, values, merchant, charset, signType });
+    const done = (reply: Reply): Reply => {
       if (log.enabled) log('request', { en: '{service} → ok', zh: '{service} → 成功' }, { service: serviceName }, () => ({ params: redactParams(params) }));
       return reply;
-    } catch (e) {
+    };
+    const failed = (e: unknown): Reply => {
       if (e instanceof GatewayError) return fail(e.code, e.why);
       throw e;
+    };
+    let result: Reply | Promise<Reply>;
+    try {
+      result = impl.run({ engine, params, values, merchant, charset, signType });
+    } catch (e) {
+      return failed(e);
     }
+    return result instanceof Promise ? result.then(done, failed) : done(result);
   }
 
   /** A field of the emulator's own forms or links; malformed input is just absent. */
@@ -393,20 +412,23 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     const q = raw.indexOf('?');
     const path = q < 0 ? raw : raw.slice(0, q);
     const query = q < 0 ? '' : raw.slice(q + 1);
-    let work: Promise<Reply>;
-    if (path === '/gateway.do') work = gateway(req, query);
-    else if (path.startsWith('/__emulator')) work = emulatorRoute(req, path, query);
-    else if (path === '/') work = Promise.resolve({ status: 302, headers: { location: '__emulator/' }, body: Buffer.alloc(0) });
-    else work = Promise.resolve({ status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from('not found\n') });
-    work.then(
-      (r) => send(res, r),
-      (e: unknown) => {
-        if (e instanceof ClientAborted) return void res.destroy();
-        // A bug must cost one request, never the gateway.
-        log('error', { en: 'internal error: {reason}', zh: '内部错误：{reason}' }, { reason: e instanceof Error ? e.message : String(e) });
-        send(res, errXml('SYSTEM_ERROR', 'utf-8', 500));
-      },
-    );
+    const failed = (e: unknown): void => {
+      if (e instanceof ClientAborted) return void res.destroy();
+      // A bug must cost one request, never the gateway.
+      log('error', { en: 'internal error: {reason}', zh: '内部错误：{reason}' }, { reason: e instanceof Error ? e.message : String(e) });
+      send(res, errXml('SYSTEM_ERROR', 'utf-8', 500));
+    };
+    let work: Reply | Promise<Reply>;
+    try {
+      if (path === '/gateway.do') work = gateway(req, query);
+      else if (path.startsWith('/__emulator')) work = emulatorRoute(req, path, query);
+      else if (path === '/') work = Promise.resolve({ status: 302, headers: { location: '__emulator/' }, body: Buffer.alloc(0) });
+      else work = Promise.resolve({ status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from('not found\n') });
+    } catch (e) {
+      return failed(e);
+    }
+    if (work instanceof Promise) work.then((r) => send(res, r), failed);
+    else send(res, work);
   });
   // Oversized or malformed requests the HTTP parser rejects still get the gateway's XML.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
