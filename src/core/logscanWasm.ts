@@ -233,6 +233,7 @@ function kernel(l: Layout): WatFunc[] {
       ['pos', 'i32'], ['nl', 'i32'], ['out', 'i32'], ['nlm', 'i32'], ['tm', 'i32'], ['bit', 'i32'], ['t', 'i32'], ['i', 'i32'], ['c', 'i32'],
       ['start', 'i32'], ['end', 'i32'], ['id', 'i32'], ['keep', 'i32'], ['lower', 'i32'],
       ['v', 'v128'], ['vnl', 'v128'], ['vus', 'v128'], ['vdot', 'v128'], ['vcolon', 'v128'],
+      ['vn', 'v128'], ['vp', 'v128'], ['vA', 'v128'], ['v25', 'v128'], ['vslash', 'v128'], ['vv', 'v128'], ['vpp', 'v128'],
     ],
     body: `
       i32.const 0  i32.load offset=${l.state}  local.set $pos
@@ -242,14 +243,26 @@ function kernel(l: Layout): WatFunc[] {
       i32.const '_'  i8x16.splat  local.set $vus
       i32.const '.'  i8x16.splat  local.set $vdot
       i32.const ${word(58)}  i8x16.splat  local.set $vcolon
+      i32.const 'A'  i8x16.splat  local.set $vA
+      i32.const 25  i8x16.splat  local.set $v25
+      i32.const '/'  i8x16.splat  local.set $vslash
+      i32.const 'v'  i8x16.splat  local.set $vv
+      i32.const 'p'  i8x16.splat  local.set $vpp
       block $stop
         loop $blocks
           local.get $blk  local.get $cut  i32.ge_u  br_if $stop
           local.get $out  i32.const ${l.outCap - 16}  i32.gt_u  br_if $stop
           local.get $blk  v128.load  local.tee $v  local.get $vnl  i8x16.eq  i8x16.bitmask  local.set $nlm
+          ;; Only triggers whose neighbour passes the first check below, 16 at a time (a log's
+          ;; _ . : are mostly in words, numbers and times): _ before [A-Z], : before /, . after v or p.
+          local.get $blk  v128.load offset=1  local.set $vn
+          local.get $blk  i32.const 1  i32.sub  v128.load  local.set $vp
           local.get $v  local.get $vus  i8x16.eq
-          local.get $v  local.get $vdot  i8x16.eq  v128.or
-          local.get $v  local.get $vcolon  i8x16.eq  v128.or
+          local.get $vn  local.get $vA  i8x16.sub  local.get $v25  i8x16.le_u  v128.and
+          local.get $v  local.get $vcolon  i8x16.eq
+          local.get $vn  local.get $vslash  i8x16.eq  v128.and  v128.or
+          local.get $v  local.get $vdot  i8x16.eq
+          local.get $vp  local.get $vv  i8x16.eq  local.get $vp  local.get $vpp  i8x16.eq  v128.or  v128.and  v128.or
           i8x16.bitmask  local.set $tm
           ;; bytes at or past the cut do not count
           local.get $cut  local.get $blk  i32.sub  local.tee $keep  i32.const 16  i32.lt_u
@@ -413,22 +426,36 @@ export function wasmAvailable(): boolean {
   return typeof WebAssembly === 'object' && typeof WebAssembly.Module === 'function';
 }
 
+function compiled(table: TokenTable): { module: WebAssembly.Module; layout: Layout } {
+  let c = MODULES.get(table);
+  if (!c) {
+    const l = layout(table);
+    c = { layout: l, module: new WebAssembly.Module(assemble(kernel(l), 1)) };
+    MODULES.set(table, c);
+  }
+  return c;
+}
+
+/** The compiled kernel for `table` (compiled once per table), undefined where WebAssembly is unavailable: a worker thread takes it (useKernelModule) instead of compiling its own. */
+export function kernelModule(table: TokenTable): WebAssembly.Module | undefined {
+  return wasmAvailable() ? compiled(table).module : undefined;
+}
+
+/** Uses `module`, compiled by kernelModule for an equal table (in another thread), for `table`. */
+export function useKernelModule(table: TokenTable, module: WebAssembly.Module): void {
+  MODULES.set(table, { layout: layout(table), module });
+}
+
 /**
  * A kernel instance with its own memory: `inputBytes` for the input regions
- * after the tables and the output area (+16 so the last block's load stays
- * in memory). Throws when WebAssembly (or its SIMD) is unavailable.
+ * after the tables and the output area (+32 so the last block's loads, which
+ * also read the byte after it, stay in memory). Throws when WebAssembly (or its SIMD) is unavailable.
  */
 export function createKernel(table: TokenTable, inputBytes: number): WasmKernel {
-  let compiled = MODULES.get(table);
-  if (!compiled) {
-    const l = layout(table);
-    compiled = { layout: l, module: new WebAssembly.Module(assemble(kernel(l), 1)) };
-    MODULES.set(table, compiled);
-  }
-  const l = compiled.layout;
-  const pages = Math.ceil((l.input + inputBytes + 16) / 65536);
+  const { layout: l, module } = compiled(table);
+  const pages = Math.ceil((l.input + inputBytes + 32) / 65536);
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-  const instance = new WebAssembly.Instance(compiled.module, { env: { mem: memory } });
+  const instance = new WebAssembly.Instance(module, { env: { mem: memory } });
   const mem = Buffer.from(memory.buffer);
   fill(mem, table, l);
   return { layout: l, mem, i32: new Int32Array(memory.buffer), scan: instance.exports.scan as WasmKernel['scan'] };

@@ -25,7 +25,7 @@ const PLAIN: Record<string, number[]> = {
   'i32.le_s': [0x4c], 'i32.le_u': [0x4d], 'i32.ge_s': [0x4e], 'i32.ge_u': [0x4f],
   'i32.clz': [0x67], 'i32.ctz': [0x68], 'i32.popcnt': [0x69], 'i32.add': [0x6a], 'i32.sub': [0x6b], 'i32.mul': [0x6c],
   'i32.and': [0x71], 'i32.or': [0x72], 'i32.xor': [0x73], 'i32.shl': [0x74], 'i32.shr_s': [0x75], 'i32.shr_u': [0x76],
-  'i8x16.splat': [0xfd, 0x0f], 'i8x16.eq': [0xfd, 0x23], 'v128.and': [0xfd, 0x4e], 'v128.or': [0xfd, 0x50], 'i8x16.bitmask': [0xfd, 0x64],
+  'i8x16.splat': [0xfd, 0x0f], 'i8x16.eq': [0xfd, 0x23], 'i8x16.le_u': [0xfd, 0x2a], 'i8x16.sub': [0xfd, 0x71], 'v128.and': [0xfd, 0x4e], 'v128.or': [0xfd, 0x50], 'i8x16.bitmask': [0xfd, 0x64],
 };
 
 /** Memory instructions: opcode and natural alignment (log2), followed by `offset=N` optionally. */
