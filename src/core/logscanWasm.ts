@@ -96,21 +96,24 @@ function kernel(l: Layout): WatFunc[] {
     name: 'eq',
     params: [['p', 'i32'], ['q', 'i32'], ['n', 'i32']],
     result: 'i32',
-    locals: [],
-    // 1 when the n bytes at p and q are equal.
+    locals: [['m', 'i32']],
+    // 1 when the n bytes at p and q are equal: 16 at a time (reading up to 15 bytes past both, which
+    // stay in memory: the token bytes are followed by the output area, the input by its margin).
     body: `
-      block $differ
-        loop $next
-          local.get $n  i32.eqz
-          if  i32.const 1  return  end
-          local.get $p  i32.load8_u  local.get $q  i32.load8_u  i32.ne  br_if $differ
-          local.get $p  i32.const 1  i32.add  local.set $p
-          local.get $q  i32.const 1  i32.add  local.set $q
-          local.get $n  i32.const 1  i32.sub  local.set $n
-          br $next
+      loop $next
+        local.get $p  v128.load  local.get $q  v128.load  i8x16.eq  i8x16.bitmask  i32.const 0xffff  i32.xor  local.set $m
+        local.get $n  i32.const 16  i32.lt_s
+        if
+          local.get $m  i32.const 1  local.get $n  i32.shl  i32.const 1  i32.sub  i32.and  i32.eqz  return
         end
+        local.get $m  if  i32.const 0  return  end
+        local.get $p  i32.const 16  i32.add  local.set $p
+        local.get $q  i32.const 16  i32.add  local.set $q
+        local.get $n  i32.const 16  i32.sub  local.tee $n
+        i32.eqz  if  i32.const 1  return  end
+        br $next
       end
-      i32.const 0`,
+      unreachable`,
   };
   const lookup: WatFunc = {
     name: 'lookup',
@@ -221,6 +224,18 @@ function kernel(l: Layout): WatFunc[] {
       end
       unreachable`,
   };
+  // The 16 bytes at blk + off: pushes their newline mask, then their trigger mask.
+  const half = (off: number): string => `
+          local.get $blk  v128.load offset=${off}  local.tee $v  local.get $vnl  i8x16.eq  i8x16.bitmask
+          local.get $blk  v128.load offset=${off + 1}  local.set $vn
+          local.get $blk  i32.const 1  i32.sub  v128.load offset=${off}  local.set $vp
+          local.get $v  local.get $vus  i8x16.eq
+          local.get $vn  local.get $vA  i8x16.sub  local.get $v25  i8x16.le_u  v128.and
+          local.get $v  local.get $vcolon  i8x16.eq
+          local.get $vn  local.get $vslash  i8x16.eq  v128.and  v128.or
+          local.get $v  local.get $vdot  i8x16.eq
+          local.get $vp  local.get $vv  i8x16.eq  local.get $vp  local.get $vpp  i8x16.eq  v128.or  v128.and  v128.or
+          i8x16.bitmask`;
   // scan(base, blk, cut): continues the region [base, cut) from block blk with the state in
   // memory (pos: candidates before it are consumed; newlines counted before blk; hits written);
   // returns where it stopped: cut or beyond when done, or a block start when the output is full.
@@ -251,21 +266,15 @@ function kernel(l: Layout): WatFunc[] {
       block $stop
         loop $blocks
           local.get $blk  local.get $cut  i32.ge_u  br_if $stop
-          local.get $out  i32.const ${l.outCap - 16}  i32.gt_u  br_if $stop
-          local.get $blk  v128.load  local.tee $v  local.get $vnl  i8x16.eq  i8x16.bitmask  local.set $nlm
-          ;; Only triggers whose neighbour passes the first check below, 16 at a time (a log's
-          ;; _ . : are mostly in words, numbers and times): _ before [A-Z], : before /, . after v or p.
-          local.get $blk  v128.load offset=1  local.set $vn
-          local.get $blk  i32.const 1  i32.sub  v128.load  local.set $vp
-          local.get $v  local.get $vus  i8x16.eq
-          local.get $vn  local.get $vA  i8x16.sub  local.get $v25  i8x16.le_u  v128.and
-          local.get $v  local.get $vcolon  i8x16.eq
-          local.get $vn  local.get $vslash  i8x16.eq  v128.and  v128.or
-          local.get $v  local.get $vdot  i8x16.eq
-          local.get $vp  local.get $vv  i8x16.eq  local.get $vp  local.get $vpp  i8x16.eq  v128.or  v128.and  v128.or
-          i8x16.bitmask  local.set $tm
+          local.get $out  i32.const ${l.outCap - 32}  i32.gt_u  br_if $stop
+          ;; 32 bytes a round: newlines, and triggers whose neighbour passes the first check below
+          ;; (a log's _ . : are mostly in words, numbers and times): _ before [A-Z], : before /, . after v or p.
+          ${half(0)}  local.set $tm  local.set $nlm
+          ${half(16)}
+          i32.const 16  i32.shl  local.get $tm  i32.or  local.set $tm
+          i32.const 16  i32.shl  local.get $nlm  i32.or  local.set $nlm
           ;; bytes at or past the cut do not count
-          local.get $cut  local.get $blk  i32.sub  local.tee $keep  i32.const 16  i32.lt_u
+          local.get $cut  local.get $blk  i32.sub  local.tee $keep  i32.const 32  i32.lt_u
           if
             i32.const 1  local.get $keep  i32.shl  i32.const 1  i32.sub  local.set $keep
             local.get $nlm  local.get $keep  i32.and  local.set $nlm
@@ -399,7 +408,7 @@ function kernel(l: Layout): WatFunc[] {
             end
           end
           local.get $nl  local.get $nlm  i32.popcnt  i32.add  local.set $nl
-          local.get $blk  i32.const 16  i32.add  local.set $blk
+          local.get $blk  i32.const 32  i32.add  local.set $blk
           br $blocks
         end
       end
@@ -448,12 +457,12 @@ export function useKernelModule(table: TokenTable, module: WebAssembly.Module): 
 
 /**
  * A kernel instance with its own memory: `inputBytes` for the input regions
- * after the tables and the output area (+32 so the last block's loads, which
- * also read the byte after it, stay in memory). Throws when WebAssembly (or its SIMD) is unavailable.
+ * after the tables and the output area (+64 so the last round's loads, 32
+ * bytes and the byte after them, stay in memory). Throws when WebAssembly (or its SIMD) is unavailable.
  */
 export function createKernel(table: TokenTable, inputBytes: number): WasmKernel {
   const { layout: l, module } = compiled(table);
-  const pages = Math.ceil((l.input + inputBytes + 32) / 65536);
+  const pages = Math.ceil((l.input + inputBytes + 64) / 65536);
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
   const instance = new WebAssembly.Instance(module, { env: { mem: memory } });
   const mem = Buffer.from(memory.buffer);
