@@ -16,6 +16,8 @@ export const CHARSETS: readonly Charset[] = ['utf-8', 'gbk', 'gb2312'];
 
 /** Accepts the spellings seen in the wild (`UTF-8`, `utf8`, `GBK`, `GB2312`). */
 export function normalizeCharset(name: string, where = '_input_charset'): Charset {
+  // Already canonical, as nearly every request writes it (the emulator asks per request).
+  if (name === 'utf-8' || name === 'gbk' || name === 'gb2312') return name;
   const n = name.trim().toLowerCase().replace(/_/g, '-');
   if (n === 'utf-8' || n === 'utf8') return 'utf-8';
   if (n === 'gbk' || n === 'cp936') return 'gbk';
@@ -95,7 +97,7 @@ export function percentEncode(text: string, charset: Charset): string {
  * parameter and the offending text.
  */
 export function percentDecode(text: string, charset: Charset, name: string): string {
-  if (!/[%+]/.test(text)) return text;
+  if (text.indexOf('%') < 0 && text.indexOf('+') < 0) return text; // nothing escaped (two scans beat a regex test here)
   const bytes: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
