@@ -208,8 +208,10 @@ export async function scanFile(file: string, options: ScanOptions = {}): Promise
     const abort = (): void => stops.forEach((s) => s());
     signal?.addEventListener('abort', abort, { once: true });
     try {
-      // Between chunks this thread yields to the event loop: progress, cancellation, the editor's other work.
-      const here = scanPieces(fd, pieces, next, scanner, chunkSize, onChunk, signal, () => new Promise((resolve) => setImmediate(resolve)));
+      // Between chunks this thread yields to the event loop when someone listens (progress,
+      // cancellation: the editor, whose other work goes on meanwhile); the CLI does not wait.
+      const pause = signal || options.onProgress ? (): Promise<void> => new Promise((resolve) => setImmediate(resolve)) : undefined;
+      const here = scanPieces(fd, pieces, next, scanner, chunkSize, onChunk, signal, pause);
       const parts = (await Promise.all([here, ...jobs.map((j) => j.done)])).flat();
       if (signal?.aborted) throw cancelled();
       return mergeRanges(parts);
