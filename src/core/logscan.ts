@@ -63,7 +63,7 @@ export interface ScanOptions {
   chunkSize?: number;
   /**
    * Threads to scan with (this one included). Default: one per CPU, at most 4,
-   * and no more than one plus the idle CPUs (load average); 1 below 16 MB,
+   * and no more than one plus the idle CPUs (threadsFor); 1 below 16 MB,
    * where starting a worker costs more than it saves.
    */
   threads?: number;
@@ -73,14 +73,37 @@ export interface ScanOptions {
 
 const MIN_PARALLEL_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Threads for a scan of `total` bytes on `cpus` CPUs, given the 1-minute load
+ * average and the processes running at this instant besides this one (Linux,
+ * /proc/loadavg; undefined elsewhere). A worker only pays when a CPU is idle to
+ * run it: on a busy machine extra threads queue behind other processes and add
+ * their start-up (~100 ms of CPU) and merging. The load average alone counts
+ * the command a script ran just before this one (grep, the last scan) as if it
+ * still ran: so the busy CPUs are what runs now, or the average less that one
+ * finished job, whichever is more. loadavg() is [0, 0, 0] on Windows: every CPU counts there.
+ */
+export function threadsFor(total: number, cpus: number, load1: number, runningNow: number | undefined): number {
+  if (total < MIN_PARALLEL_BYTES) return 1;
+  const busy = runningNow === undefined ? load1 : Math.max(runningNow, load1 - 1);
+  const idle = Math.floor(cpus - busy);
+  return Math.max(1, Math.min(cpus, 4, 1 + idle));
+}
+
+/** Processes runnable at this instant besides this one (the 4th field of Linux's /proc/loadavg), or undefined. */
+function runningNow(): number | undefined {
+  try {
+    const m = /^\S+ \S+ \S+ (\d+)\//.exec(fs.readFileSync('/proc/loadavg', 'latin1'));
+    return m ? Math.max(0, Number(m[1]) - 1) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function defaultThreads(total: number): number {
   if (total < MIN_PARALLEL_BYTES) return 1;
   const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  // A worker only pays when a CPU is idle to run it: on a busy machine (load average at or
-  // above the CPU count) extra threads just queue behind other processes and add their
-  // start-up and merging cost. loadavg() is [0, 0, 0] on Windows: every CPU counts there.
-  const idle = Math.floor(cpus - os.loadavg()[0]);
-  return Math.max(1, Math.min(cpus, 4, 1 + idle));
+  return threadsFor(total, cpus, os.loadavg()[0], runningNow());
 }
 
 /**
