@@ -16,8 +16,11 @@ export const CHARSETS: readonly Charset[] = ['utf-8', 'gbk', 'gb2312'];
 
 /** Accepts the spellings seen in the wild (`UTF-8`, `utf8`, `GBK`, `GB2312`). */
 export function normalizeCharset(name: string, where = '_input_charset'): Charset {
-  // Already canonical, as nearly every request writes it (the emulator asks per request).
-  if (name === 'utf-8' || name === 'gbk' || name === 'gb2312') return name;
+  // Already canonical, as nearly every request writes it (the emulator asks per request);
+  // the literal is returned, so later comparisons with it are identity checks.
+  if (name === 'utf-8') return 'utf-8';
+  if (name === 'gbk') return 'gbk';
+  if (name === 'gb2312') return 'gb2312';
   const n = name.trim().toLowerCase().replace(/_/g, '-');
   if (n === 'utf-8' || n === 'utf8') return 'utf-8';
   if (n === 'gbk' || n === 'cp936') return 'gbk';

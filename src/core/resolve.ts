@@ -269,9 +269,12 @@ export function gatewaySignType(params: readonly Param[], family: Family = 'mapi
     }
   }
   if (value === '') return { refused: 'missing', value };
-  const upper = value.toUpperCase();
   const accepted = FAMILIES[family].gatewaySignTypes as readonly string[];
-  return accepted.includes(upper) ? { signType: upper as SignType } : { refused: 'unknown', value };
+  // The family's own constant is returned (the emulator keys its answer cache with it);
+  // upper-casing (a runtime call) only for a name not sent in upper case.
+  let i = accepted.indexOf(value);
+  if (i < 0) i = accepted.indexOf(value.toUpperCase());
+  return i >= 0 ? { signType: accepted[i] as SignType } : { refused: 'unknown', value };
 }
 
 /**

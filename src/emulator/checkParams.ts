@@ -3,6 +3,7 @@
 // A failure is the gateway's ILLEGAL_ARGUMENT; `why` says which parameter (logged).
 import { service } from '../core/catalog';
 import type { ParamSpec } from '../core/catalog';
+import type { ParamValues } from './paramValues';
 import { MAPI_CHARSET_PARAM, SIGN_PARAM, SIGN_TYPE_PARAM } from '../core/protocol';
 
 // Checked before the business parameters: service and partner by the gateway, the
@@ -57,12 +58,12 @@ function groupNames(group: string): string[] {
 
 /**
  * Returns what is wrong with the business parameters, or undefined when they pass.
- * `values`: the request's parameters by name (the gateway's map; an empty value counts as absent).
+ * `values`: the request's parameters by name (the gateway's; an empty value counts as absent).
  */
-export function checkBusinessParams(serviceName: string, values: ReadonlyMap<string, string>): string | undefined {
+export function checkBusinessParams(serviceName: string, values: ParamValues): string | undefined {
   const def = service(serviceName);
   if (!def) return undefined;
-  // The gateway's own map, no copy (every request runs this).
+  // The gateway's own lookup, no copy (every request runs this).
   let groups: Set<string> | undefined;
   for (const spec of def.params) {
     if (COMMON.has(spec.name)) continue;

@@ -8,6 +8,7 @@ import type { LoadedConfig, Merchant } from './config';
 import type { LogFn } from './log';
 import { returnParams, signOutgoing, TEST_BUYER } from './messages';
 import { newNotifyId, newReturnNotifyId, Notifier } from './notifier';
+import type { ParamValues } from './paramValues';
 import type { Store } from './state';
 import { alipayTime, isEscrow, MapiSignType, Trade, TradeKind, TradeStatus } from './types';
 
@@ -28,9 +29,8 @@ export class GatewayError extends Error {
 }
 
 export class Engine {
-  /** Bumped on every change of a trade: cached signed answers about it are then stale. */
-  private readonly versions = new WeakMap<Trade, number>();
-  private readonly answers = new WeakMap<Trade, { version: number; byKey: Map<string, Buffer> }>();
+  /** Signed answers about a trade (a few: node × sign type × charset), dropped on every change of it. */
+  private readonly answers = new WeakMap<Trade, Array<{ node: string; signType: string; charset: string; bytes: Buffer }>>();
 
   /** notify_ids handed out on return URLs (and by notify-test): notify_verify accepts them for a minute too. */
   private readonly returnIds = new Map<string, { partner: string; at: number }>();
@@ -92,25 +92,20 @@ export class Engine {
 
   /**
    * The signed `<response>…<sign_type>` part of an answer about `t`, computed once per
-   * version of the trade and `key` (service, sign type, charset): queries are the hot path.
+   * version of the trade and node, sign type and charset: queries are the hot path.
+   * Found by comparing the three (constants, so identity checks), no key string hashed.
    */
-  signedAnswer(t: Trade, key: string, compute: () => Buffer): Buffer {
-    const version = this.versions.get(t) ?? 0;
-    let c = this.answers.get(t);
-    if (!c || c.version !== version) {
-      c = { version, byKey: new Map() };
-      this.answers.set(t, c);
-    }
-    let hit = c.byKey.get(key);
-    if (hit === undefined) {
-      hit = compute();
-      c.byKey.set(key, hit);
-    }
-    return hit;
+  signedAnswer(t: Trade, node: string, signType: string, charset: string, compute: () => Buffer): Buffer {
+    let list = this.answers.get(t);
+    if (!list) this.answers.set(t, (list = []));
+    for (const a of list) if (a.node === node && a.signType === signType && a.charset === charset) return a.bytes;
+    const bytes = compute();
+    list.push({ node, signType, charset, bytes });
+    return bytes;
   }
 
   private touch(t: Trade, status?: TradeStatus): void {
-    this.versions.set(t, (this.versions.get(t) ?? 0) + 1);
+    this.answers.delete(t); // what was signed about it is stale
     if (status) t.status = status;
     t.gmtLastModified = alipayTime(this.now());
   }
@@ -125,7 +120,7 @@ export class Engine {
   }
 
   /** Creates the trade of a page request, or returns the same unpaid one when the merchant sends it again. */
-  async create(kind: TradeKind, p: Map<string, string>, merchant: Merchant, charset: Charset, signType: MapiSignType): Promise<Trade> {
+  async create(kind: TradeKind, p: ParamValues, merchant: Merchant, charset: Charset, signType: MapiSignType): Promise<Trade> {
     const g = (n: string) => p.get(n) ?? '';
     const outTradeNo = g('out_trade_no');
     let price = g('price');

@@ -16,6 +16,7 @@ import { bi, htmlEscape, page } from './html';
 import { Logger, makeLog, redactParams } from './log';
 import { DEFAULT_SCHEDULE_MS, Notifier, TamperMode } from './notifier';
 import { cashierPage, detailPage, errorPageReply, html, plainText, Reply, Root, rootOf, SERVICES, ServiceImpl, xml } from './services';
+import { ParamValues } from './paramValues';
 import { Store } from './state';
 import type { MapiSignType, NotificationRecord, NotifyAttempt, Trade } from './types';
 import { errorXml } from './xml';
@@ -253,8 +254,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       }
       throw e;
     }
-    const values = new Map<string, string>();
-    for (const p of params) values.set(p.name, p.value);
+    const values = new ParamValues(params);
     const serviceName = values.get('service') ?? '';
     const impl: ServiceImpl | undefined = Object.prototype.hasOwnProperty.call(SERVICES, serviceName) ? SERVICES[serviceName] : undefined;
     const fail = (code: string, why = ''): Reply => {

@@ -8,6 +8,7 @@ import type { Merchant } from './config';
 import { Engine, GatewayError } from './engine';
 import { actionForm, bi, errorPage, htmlEscape, page, tradeTable } from './html';
 import { queryFields, signXmlFields, tradeBaseFields } from './messages';
+import type { ParamValues } from './paramValues';
 import type { MapiSignType, Trade } from './types';
 import { contentType, signedResponseXml, successXml, successXmlChunks } from './xml';
 
@@ -21,7 +22,7 @@ export interface Reply {
 export interface ServiceCall {
   engine: Engine;
   params: Param[];
-  values: Map<string, string>;
+  values: ParamValues;
   merchant: Merchant;
   charset: Charset;
   signType: MapiSignType;
@@ -107,7 +108,7 @@ function echo(params: readonly Param[]): Param[] {
 
 /** An answer with a signed business node about `t` (the node's XML and sign cached per trade version). */
 function signedTradeXml(call: ServiceCall, t: Trade, node: string, fieldsOf: (t: Trade) => Param[]): Reply {
-  const fragment = call.engine.signedAnswer(t, `${node}|${call.signType}|${call.charset}`, () => {
+  const fragment = call.engine.signedAnswer(t, node, call.signType, call.charset, () => {
     const fields = fieldsOf(t);
     const sign = signXmlFields(fields, call.signType, call.charset, { merchant: call.merchant, alipayPrivateKey: call.engine.config.alipayPrivateKey, alipayDsaPrivateKey: call.engine.config.alipayDsaPrivateKey });
     return encode(signedResponseXml(node, fields, sign, call.signType), call.charset);
