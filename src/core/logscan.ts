@@ -74,36 +74,25 @@ export interface ScanOptions {
 const MIN_PARALLEL_BYTES = 16 * 1024 * 1024;
 
 /**
- * Threads for a scan of `total` bytes on `cpus` CPUs, given the 1-minute load
- * average and the processes running at this instant besides this one (Linux,
- * /proc/loadavg; undefined elsewhere). A worker only pays when a CPU is idle to
- * run it: on a busy machine extra threads queue behind other processes and add
- * their start-up (~100 ms of CPU) and merging. The load average alone counts
- * the command a script ran just before this one (grep, the last scan) as if it
- * still ran: so the busy CPUs are what runs now, or the average less that one
- * finished job, whichever is more. loadavg() is [0, 0, 0] on Windows: every CPU counts there.
+ * Threads for a scan of `total` bytes on `cpus` CPUs at 1-minute load average
+ * `load1`. A worker only pays when a CPU is idle to run it: it costs ~100 ms
+ * of CPU to start (Node's bootstrap of a thread), so on a 200 MB log two
+ * threads gained ~5 % at best (0.35 s against 0.37 s) and lost ~45 % when
+ * another process ran now and then (0.56 s against 0.38 s); on a busy
+ * machine extra threads just queue behind other processes. The instant's
+ * running count (/proc/loadavg) was tried as well: it misses processes
+ * between bursts. loadavg() is [0, 0, 0] on Windows: every CPU counts there.
  */
-export function threadsFor(total: number, cpus: number, load1: number, runningNow: number | undefined): number {
+export function threadsFor(total: number, cpus: number, load1: number): number {
   if (total < MIN_PARALLEL_BYTES) return 1;
-  const busy = runningNow === undefined ? load1 : Math.max(runningNow, load1 - 1);
-  const idle = Math.floor(cpus - busy);
+  const idle = Math.floor(cpus - load1);
   return Math.max(1, Math.min(cpus, 4, 1 + idle));
-}
-
-/** Processes runnable at this instant besides this one (the 4th field of Linux's /proc/loadavg), or undefined. */
-function runningNow(): number | undefined {
-  try {
-    const m = /^\S+ \S+ \S+ (\d+)\//.exec(fs.readFileSync('/proc/loadavg', 'latin1'));
-    return m ? Math.max(0, Number(m[1]) - 1) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function defaultThreads(total: number): number {
   if (total < MIN_PARALLEL_BYTES) return 1;
   const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return threadsFor(total, cpus, os.loadavg()[0], runningNow());
+  return threadsFor(total, cpus, os.loadavg()[0]);
 }
 
 /**
