@@ -2,7 +2,7 @@
 // specs (src/core/catalog): required, one-of groups, lengths, amounts, ids.
 // A failure is the gateway's ILLEGAL_ARGUMENT; `why` says which parameter (logged).
 import { service } from '../core/catalog';
-import type { ParamSpec } from '../core/catalog';
+import type { ParamSpec, ServiceDef } from '../core/catalog';
 import type { ParamValues } from './paramValues';
 import { MAPI_CHARSET_PARAM, SIGN_PARAM, SIGN_TYPE_PARAM } from '../core/protocol';
 
@@ -48,12 +48,21 @@ function checkValue(spec: ParamSpec, value: string): string | undefined {
   }
 }
 
-/** The names of a one-of group ('trade_no|out_trade_no'), split once per group. */
-const GROUP_NAMES = new Map<string, string[]>();
-function groupNames(group: string): string[] {
-  let names = GROUP_NAMES.get(group);
-  if (names === undefined) GROUP_NAMES.set(group, (names = group.split('|')));
-  return names;
+/** A service's business parameters (the common ones left out) and its one-of groups split, made once per service. */
+interface Plan {
+  specs: readonly ParamSpec[];
+  groups: ReadonlyMap<string, readonly string[]>;
+}
+const PLANS = new WeakMap<ServiceDef, Plan>();
+function planOf(def: ServiceDef): Plan {
+  let plan = PLANS.get(def);
+  if (!plan) {
+    const specs = def.params.filter((spec) => !COMMON.has(spec.name));
+    const groups = new Map<string, string[]>();
+    for (const spec of specs) if (spec.oneOf && !groups.has(spec.oneOf)) groups.set(spec.oneOf, spec.oneOf.split('|'));
+    PLANS.set(def, (plan = { specs, groups }));
+  }
+  return plan;
 }
 
 /**
@@ -63,23 +72,27 @@ function groupNames(group: string): string[] {
 export function checkBusinessParams(serviceName: string, values: ParamValues): string | undefined {
   const def = service(serviceName);
   if (!def) return undefined;
-  // The gateway's own lookup, no copy (every request runs this).
-  let groups: Set<string> | undefined;
-  for (const spec of def.params) {
-    if (COMMON.has(spec.name)) continue;
+  const plan = planOf(def);
+  // One-of groups with a member missing, in the order first seen (every request runs this: no Set).
+  let open: string[] | undefined;
+  for (const spec of plan.specs) {
     const v = values.get(spec.name);
     if (v === undefined || v === '') {
-      if (spec.oneOf) (groups ??= new Set()).add(spec.oneOf);
-      else if (spec.required) return `${spec.name} is missing`;
+      if (spec.oneOf) {
+        if (!open) open = [spec.oneOf];
+        else if (!open.includes(spec.oneOf)) open.push(spec.oneOf);
+      } else if (spec.required) return `${spec.name} is missing`;
       continue;
     }
     const bad = checkValue(spec, v);
     if (bad) return bad;
   }
-  if (groups) {
-    for (const g of groups) {
-      const names = groupNames(g);
-      if (!names.some((n) => !!values.get(n))) return `one of ${names.join(', ')} is required`;
+  if (open) {
+    for (const g of open) {
+      const names = plan.groups.get(g) as readonly string[];
+      let any = false;
+      for (const n of names) if (values.get(n)) any = true;
+      if (!any) return `one of ${names.join(', ')} is required`;
     }
   }
   return undefined;

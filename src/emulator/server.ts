@@ -222,7 +222,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
 
   function gatewayAnswer(query: string, body: Buffer): Reply | Promise<Reply> {
     // Form bodies are ASCII after percent-encoding; latin1 keeps stray raw bytes as they came.
-    const bodyText = body.toString('latin1');
+    const bodyText = body.length === 0 ? '' : body.toString('latin1');
     let charset: Charset;
     try {
       // The resolver's gateway rule: only the query string's _input_charset counts, else GBK.
