@@ -10,13 +10,12 @@ import { actionForm, bi, errorPage, htmlEscape, page, tradeTable } from './html'
 import { queryFields, signXmlFields, tradeBaseFields } from './messages';
 import type { ParamValues } from './paramValues';
 import type { MapiSignType, Trade } from './types';
-import { contentType, signedResponseXml, successXml, successXmlChunks } from './xml';
+import { contentType, signedResponseXml, successXml, successXmlAround } from './xml';
 
 export interface Reply {
   status: number;
   headers: Record<string, string>;
-  /** The bytes, or chunks of them sent in one write; a string is UTF-8 text (a utf-8 answer, or ASCII). */
-  body: Buffer | readonly (Buffer | string)[];
+  body: Buffer;
 }
 
 export interface ServiceCall {
@@ -41,7 +40,7 @@ export function html(body: Buffer, charset: Charset, status = 200): Reply {
   return { status, headers: { 'content-type': contentType('html', charset), 'cache-control': 'no-store' }, body };
 }
 
-export function xml(body: Reply['body'], charset: Charset, status = 200): Reply {
+export function xml(body: Buffer, charset: Charset, status = 200): Reply {
   return { status, headers: { 'content-type': contentType('xml', charset) }, body };
 }
 
@@ -113,7 +112,7 @@ function signedTradeXml(call: ServiceCall, t: Trade, node: string, fieldsOf: (t:
     const sign = signXmlFields(fields, call.signType, call.charset, { merchant: call.merchant, alipayPrivateKey: call.engine.config.alipayPrivateKey, alipayDsaPrivateKey: call.engine.config.alipayDsaPrivateKey });
     return encode(signedResponseXml(node, fields, sign, call.signType), call.charset);
   });
-  return xml(successXmlChunks({ request: echo(call.params) }, call.charset, fragment), call.charset);
+  return xml(successXmlAround({ request: echo(call.params) }, call.charset, fragment), call.charset);
 }
 
 function tradeOf(call: ServiceCall, tradeNoName: string, outName: string): Trade {
