@@ -33,6 +33,12 @@ export function isSignParam(name: string): boolean {
   return name.length === 4 && name.toLowerCase() === SIGN_PARAM;
 }
 
+/** The signature a message carries (its first `sign`, any case), or undefined when it has none or an empty one. */
+export function carriedSign(params: readonly { name: string; value: string }[]): string | undefined {
+  const value = params.find((p) => isSignParam(p.name))?.value;
+  return value ? value : undefined;
+}
+
 /** `sign_type`, case-insensitively. */
 export function isSignTypeParam(name: string): boolean {
   return name.length === 9 && name.toLowerCase() === SIGN_TYPE_PARAM;

@@ -10,7 +10,7 @@ import { profileForGateway } from '../core/gatewayMatch';
 import { isToolkitError } from '../core/i18n';
 import { loadPrivateKey } from '../core/keys';
 import type { Param } from '../core/params';
-import { isSignParam } from '../core/protocol';
+import { carriedSign } from '../core/protocol';
 import { resolveContext, verifyingKeyRole, type ProtocolContext } from '../core/resolve';
 import { verifyMessage, type VerifyKeys } from '../core/response/signature';
 import type { HoverDeps, SignCheck } from './hover';
@@ -19,7 +19,7 @@ import { alipayCertKeys } from './profileCerts';
 import { getActiveProfile, getProfiles, getSecret } from './shared';
 
 async function verifySign(params: Param[], gateway: string | undefined): Promise<SignCheck | undefined> {
-  if (!params.some((p) => isSignParam(p.name) && p.value !== '')) return undefined;
+  if (carriedSign(params) === undefined) return undefined;
   let ctx: ProtocolContext;
   try {
     // No profile: what the line itself says (its charset, sign_type or sec_id, markers), else the gateway family's defaults.

@@ -4,7 +4,7 @@
 // the two pre-sign strings laid out one parameter per line for a diff editor.
 import type { Lang } from '../i18n';
 import { type Param, parseInput } from '../params';
-import { isSignParam, isSignTypeParam } from '../protocol';
+import { carriedSign, isSignTypeParam } from '../protocol';
 import { parseRequestFile } from '../requestFile';
 import { isOpenApiRequest } from '../sign';
 import { type PresignDiff, splitPresign, VERIFY_STRING_MARKER } from './presignDiff';
@@ -47,7 +47,7 @@ export function signedRequestIn(text: string): Param[] | undefined {
   } catch {
     return undefined;
   }
-  return params.some((p) => isSignParam(p.name) && p.value !== '') && isOpenApiRequest(params) ? params : undefined;
+  return carriedSign(params) !== undefined && isOpenApiRequest(params) ? params : undefined;
 }
 
 /**

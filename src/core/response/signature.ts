@@ -6,7 +6,7 @@ import type * as crypto from 'node:crypto';
 import type { Charset } from '../charset';
 import { isToolkitError, Text } from '../i18n';
 import type { Param } from '../params';
-import { isSignParam, VARIANTS, WAP_SIGN_TYPE_PARAM, type VariantId } from '../protocol';
+import { carriedSign, VARIANTS, WAP_SIGN_TYPE_PARAM, type VariantId } from '../protocol';
 import { detectVariant, resolveCharset, resolveSignType, type Decided } from '../resolve';
 import { decryptNotifyData, variantContent } from '../variants';
 import { normalizeSignType, SignType, verifyContent, VerifyingKey } from '../sign';
@@ -197,12 +197,6 @@ export interface MessageCheck {
   returnUrl?: boolean;
   /** --sign-type: overrides sign_type / sec_id. */
   signType?: string;
-}
-
-/** The signature a message carries (its `sign`, any case), or undefined when it has none or an empty one. */
-export function carriedSign(params: readonly Param[]): string | undefined {
-  const value = params.find((p) => isSignParam(p.name))?.value;
-  return value ? value : undefined;
 }
 
 /** The view plus the variant it was checked as (and the evidence for it). */

@@ -20,7 +20,7 @@ import { contextSummary } from '../../core/contextSummary';
 import { ParsedInput, Param, writeLineValue, buildUrl, getParam, parseInput, serializeQuery, setParam } from '../../core/params';
 import { Profile, checkKeyHost } from '../../core/profile';
 import { localize } from '../../core/i18n';
-import { MAPI_CHARSET_PARAM, isSignParam, isSignatureParam } from '../../core/protocol';
+import { MAPI_CHARSET_PARAM, carriedSign, isSignatureParam } from '../../core/protocol';
 import { signOrderString, variantContent } from '../../core/variants';
 import { charsetParamToFill, detectVariant, resolveContext, verifyingKeyRole } from '../../core/resolve';
 import { ALIPAY_CERT_SN_PARAM, keysForCert, SIGN_TEXTS, verifyMessage } from '../../core/response/signature';
@@ -284,7 +284,7 @@ export async function verifySignature(args: { text?: string; profile?: string } 
     // An OpenAPI answer is signed over its …_response node as sent: the response rule, not the parameter rule.
     if (isOpenApiJson(input.text.trim())) return await verifyOpenApiAnswer(input.text, profile);
     let parsed = parseWithProfile(input.text, profile);
-    if (!parsed.params.some((p) => isSignParam(p.name) && p.value !== '')) {
+    if (carriedSign(parsed.params) === undefined) {
       void vscode.window.showInformationMessage(vscode.l10n.t('There is no sign parameter in {0}: nothing to verify.', input.scope === 'argument' ? vscode.l10n.t('the text') : scopeLabel(input.scope)));
       return { nothingToVerify: true };
     }
