@@ -1,10 +1,20 @@
 import * as assert from 'assert';
-import { DEFAULT_CHARSET, FAMILIES, PRODUCTION_HOSTS, SANDBOX_HOSTS, VARIANTS, isProduction, isSignatureParam, normalizeHost } from '../../src/core/protocol';
+import { carriedSign, DEFAULT_CHARSET, FAMILIES, PRODUCTION_HOSTS, SANDBOX_HOSTS, VARIANTS, isProduction, isSignatureParam, normalizeHost } from '../../src/core/protocol';
 
 describe('core/protocol: the facts', () => {
   it('names the signature parameters case-insensitively, and nothing else', () => {
     for (const n of ['sign', 'SIGN', 'Sign', 'sign_type', 'SIGN_TYPE', 'Sign_Type']) assert.strictEqual(isSignatureParam(n), true, n);
     for (const n of ['sec_id', 'signs', 'sign_typ', 'sign_types', 'key', '', 'xsign', 'sign type']) assert.strictEqual(isSignatureParam(n), false, n);
+  });
+
+  it('reads the signature a message carries from its first sign, in any case, only when non-empty', () => {
+    const ps = (q: string) => q.split('&').map((kv) => ({ name: kv.split('=')[0], value: kv.split('=')[1] ?? '' }));
+    assert.equal(carriedSign(ps('a=1&sign=abc&sign_type=MD5')), 'abc');
+    assert.equal(carriedSign(ps('a=1&SIGN=abc')), 'abc');
+    assert.equal(carriedSign(ps('a=1&sign_type=MD5')), undefined);
+    assert.equal(carriedSign(ps('a=1&sign=')), undefined);
+    // The first one decides, as verification reads it: an empty sign is unsigned even beside a SIGN.
+    assert.equal(carriedSign(ps('sign=&SIGN=abc')), undefined);
   });
 
   it('has the gateways default charsets and sign types per family', () => {
