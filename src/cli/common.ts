@@ -77,6 +77,23 @@ export function readPublicKeyFile(file: string, what = 'public key'): LoadedKey 
 }
 
 /**
+ * Alipay's public key, for what Alipay signed. A private key there still works by
+ * its public half, with a warning: Alipay never hands out its private key, so it is
+ * usually the merchant's own key given by mistake (the editor refuses to store one).
+ */
+export function readAlipayPublicKeyFile(io: CliIO, file: string, flag: string, what?: string): LoadedKey {
+  const loaded = readPublicKeyFile(file, what);
+  if (loaded.info.fromPrivate) {
+    io.stderr(
+      io.lang === 'zh'
+        ? `alipay-toolkit: ${flag} "${file}" 是私钥；此处需要支付宝公钥（可从支付宝控制台复制）。已使用其公钥部分，它只能验证该私钥签名的内容`
+        : `alipay-toolkit: ${flag} "${file}" is a private key; Alipay's public key is needed here (copy it from the Alipay console). Its public half is used, which verifies only what that key signed`,
+    );
+  }
+  return loaded;
+}
+
+/**
  * A gateway URL without its query, checked by the one gateway rule
  * (core/profile checkGateway: https only, plain http only on loopback).
  */

@@ -7,7 +7,7 @@ import { parseAesKey } from '../core/openapi/aes';
 import { decodeResponse, FieldView, ResponseModel, responseToJson, SignatureView, TableView } from '../core/response';
 import { INFERRED_NOTE } from '../core/explain';
 import { parseArgs } from './args';
-import { MD5_KEY_ENV, printUsage, readMd5Key, readPrivateKeyFile, readPublicKeyFile } from './common';
+import { MD5_KEY_ENV, printUsage, readMd5Key, readAlipayPublicKeyFile, readPrivateKeyFile } from './common';
 import { CliIO, EXIT, UsageError, readFileOrFail, printData } from './io';
 
 const USAGE = {
@@ -142,7 +142,7 @@ export const command: Subcommand = {
     const rows = rowsOpt === undefined ? 20 : Number(rowsOpt);
     if (!Number.isInteger(rows) || rows < 0) throw new UsageError('--rows needs a whole number, not "{v}"', '--rows 需要一个整数，而不是 "{v}"', { v: String(rowsOpt).slice(0, 20) });
     const md5Key = keyFile || io.env[MD5_KEY_ENV] ? readMd5Key(io, keyFile) : undefined;
-    const publicKey = publicFile ? readPublicKeyFile(publicFile).key : undefined;
+    const publicKey = publicFile ? readAlipayPublicKeyFile(io, publicFile, '--public-key-file').key : undefined;
     const privateFile = a.options.get('private-key-file');
     const merchantPrivateKey = privateFile ? readPrivateKeyFile(privateFile).key : undefined;
 

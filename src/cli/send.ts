@@ -15,7 +15,7 @@ import { parseRequestFile } from '../core/requestFile';
 import { decodeResponse, type ResponseModel } from '../core/response';
 import type { SigningKey } from '../core/sign';
 import { parseArgs } from './args';
-import { printUsage, readMd5Key, readPrivateKeyFile, readPublicKeyFile } from './common';
+import { printUsage, readAlipayPublicKeyFile, readMd5Key, readPrivateKeyFile } from './common';
 import { CliIO, EXIT, printData, readFileOrFail, UsageError } from './io';
 
 const USAGE = {
@@ -253,7 +253,7 @@ async function send(args: string[], io: CliIO): Promise<number> {
     if (res.kind === 'xml' || res.kind === 'text') {
       const pub = o.get('alipay-public-key-file');
       try {
-        model = decodeResponse(res.body, { md5Key: 'md5Key' in key ? key.md5Key : undefined, publicKey: pub ? readPublicKeyFile(pub, "Alipay's public key").key : undefined });
+        model = decodeResponse(res.body, { md5Key: 'md5Key' in key ? key.md5Key : undefined, publicKey: pub ? readAlipayPublicKeyFile(io, pub, '--alipay-public-key-file', "Alipay's public key").key : undefined });
       } catch (e) {
         if (!isToolkitError(e)) throw e;
         io.stderr(`alipay-toolkit: ${redactedErrorText(e, io.lang)}`);

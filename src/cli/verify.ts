@@ -10,7 +10,7 @@ import { verifyMessage } from '../core/response/signature';
 import { VerifyingKey } from '../core/sign';
 import { parseInput } from '../core/params';
 import { oneOf, parseArgs } from './args';
-import { checkGateway, printUsage, readMd5Key, readParams, readPrivateKeyFile, readPublicKeyFile } from './common';
+import { checkGateway, printUsage, readMd5Key, readParams, readAlipayPublicKeyFile, readPrivateKeyFile, readPublicKeyFile } from './common';
 import { EXIT, UsageError, printData } from './io';
 
 const USAGE = {
@@ -114,7 +114,8 @@ export const command: Subcommand = {
       key = { md5Key: readMd5Key(io, a.options.get('key-file')) };
       keyLabel = 'MD5';
     } else if (publicFile) {
-      const pub = readPublicKeyFile(publicFile).key;
+      // Checking what Alipay signed: a private key there is most likely the merchant's own (warned).
+      const pub = (role.verify === 'alipayPublicKey' ? readAlipayPublicKeyFile(io, publicFile, '--public-key-file') : readPublicKeyFile(publicFile)).key;
       key = { publicKey: pub };
       keyLabel = fingerprintOf(pub);
       if (merchantPublic) doctorKeys.merchantPublicKey = merchantPublic.key;

@@ -23,6 +23,8 @@ export interface KeyInfo {
   encoding: KeyEncoding;
   /** SHA-256 of the public key's SPKI DER, base64 (as `ssh-keygen -l` shows). Safe to display. */
   fingerprint: string;
+  /** A public key read as the public half of a private key (loadPublicKey given a private key). */
+  fromPrivate?: true;
 }
 
 export interface LoadedKey {
@@ -220,13 +222,12 @@ export function loadPrivateKey(input: string | Buffer, source = 'private key'): 
 export function loadPublicKey(input: string | Buffer, source = 'public key'): LoadedKey {
   return cached('pub', input, () => {
     const c = clean(input, source);
+    // A private key (labelled so, or bare base64 that reads as one) is tried first, as loadAnyKey
+    // does: createPublicKey would take it too and derive its public half without saying so.
+    const priv = !c.label || !PUBLIC_LABELS.has(c.label) ? tryPrivate(c, source) : undefined;
+    if (priv) return { key: crypto.createPublicKey(priv.key), info: { ...priv.info, kind: 'public', fromPrivate: true } };
     const k = tryPublic(c, source);
     if (k) return k;
-    const priv = tryPrivate(c, source);
-    if (priv) {
-      const key = crypto.createPublicKey(priv.key);
-      return { key, info: { ...priv.info, kind: 'public' } };
-    }
     throw keyError('KEY_UNREADABLE', 'not a public key (X.509 SubjectPublicKeyInfo, PKCS#1 or certificate)', '不是公钥（X.509 SubjectPublicKeyInfo、PKCS#1 或证书）', source);
   });
 }

@@ -270,6 +270,12 @@ describe('alipay-toolkit sign / verify / keys (built CLI process)', function () 
       const body = `notify_id=n1&trade_status=TRADE_SUCCESS&out_trade_no=T1&sign_type=RSA&sign=${encodeURIComponent(s)}`;
       const ok = run(['verify', body, '--public-key-file', keyPath('alipay-side-rsa2048-public.pem')]);
       assert.equal(ok.lines[0], 'VALID');
+      assert.equal(ok.err, '');
+      // Alipay's private key where its public key belongs: still verifies (its public half), with one warning line.
+      const fromPrivate = run(['verify', body, '--public-key-file', keyPath('alipay-side-rsa2048-private.pem')]);
+      assert.equal(fromPrivate.lines[0], 'VALID');
+      assert.match(fromPrivate.err, /^alipay-toolkit: --public-key-file ".*alipay-side-rsa2048-private\.pem" is a private key; Alipay's public key is needed here/);
+      assert.equal(fromPrivate.err.trim().split('\n').length, 1);
       const file = path.join(dir, 'alipay-pub.pem');
       fs.copyFileSync(keyPath('alipay-side-rsa2048-public.pem'), file);
       const bad = run(['verify', body, '--public-key-file', keyPath('rsa2048-public.pem'), '--merchant-public-key-file', keyPath('rsa2048-public.pem')]);

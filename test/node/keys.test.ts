@@ -105,6 +105,20 @@ describe('keys', () => {
     assert.equal(fromB64, openssl(['pkey', '-in', pemFileForBase64('rsa1024-pkcs8.base64.txt', dir), '-pubout']).toString());
   });
 
+  it('marks a public key read from a private key (PEM, PKCS#8 bare base64, DSA), and only that', () => {
+    for (const f of ['rsa2048-pkcs1.pem', 'rsa1024-pkcs8.base64.txt', 'dsa1024.pem', 'alipay-side-rsa2048-private.pem']) {
+      const k = loadPublicKey(readKey(f));
+      assert.equal(k.info.kind, 'public', f);
+      assert.equal(k.info.fromPrivate, true, f);
+      assert.equal(k.key.type, 'public', f);
+    }
+    for (const f of ['rsa2048-public.pem', 'rsa1024-public.pem', 'dsa1024-public.pem', 'alipay-side-rsa2048-public.pem']) {
+      assert.equal(loadPublicKey(readKey(f)).info.fromPrivate, undefined, f);
+    }
+    // The same public key as bare base64 (Alipay's console form) is no private key either.
+    assert.equal(loadPublicKey(toBareBase64(readKey('rsa2048-public.pem'))).info.fromPrivate, undefined);
+  });
+
   it('tells whether a private and a public key form a pair', () => {
     assert.equal(keysMatch(readKey('rsa2048-pkcs1.pem'), readKey('rsa2048-public.pem')), true);
     assert.equal(keysMatch(readKey('rsa1024-pkcs8.base64.txt'), readKey('rsa1024-public.pem')), true);
