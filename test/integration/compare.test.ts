@@ -15,9 +15,9 @@ import { presignFor, signParams } from '../../src/core/sign';
 import type { CompareOutcome } from '../../src/extension/commands/compare';
 import { clickInWebview, waitForWebviewText } from './probe';
 import { activateExtension, exec, hoverText, openDoc, recordMessages, waitActive } from './shell-helpers';
+import { VERIFY_MARK, gatewayVerifyString } from '../support/openapiGateway';
 
 const COMMAND = 'alipay.compareWithMyRequest';
-const MARK = '验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：';
 const BIZ = '{"out_trade_no":"20240501001","total_amount":"88.88","subject":"Iphone6 16G"}';
 const BIZ_REORDERED = '{"subject":"Iphone6 16G","out_trade_no":"20240501001","total_amount":"88.88"}';
 
@@ -36,19 +36,10 @@ function request(): Param[] {
 
 const change = (ps: Param[], name: string, value: string): Param[] => ps.map((p) => (p.name === name ? { name, value } : p));
 
-/** The string the gateway verifies for what it received: sorted, sign left out, empty values left out. */
-function verifyString(ps: Param[]): string {
-  return ps
-    .filter((p) => p.name !== 'sign' && p.value !== '')
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .map((p) => `${p.name}=${p.value}`)
-    .join('&');
-}
-
 /** The OpenAPI gateway's JSON error, pretty-printed as a user saves it (the sub_msg with &amp; entities, as real ones carry). */
 function errorAnswer(verify: string): string {
   const html = verify.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  return JSON.stringify({ alipay_trade_page_pay_response: { code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.invalid-signature', sub_msg: MARK + html } }, null, 2) + '\n';
+  return JSON.stringify({ alipay_trade_page_pay_response: { code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.invalid-signature', sub_msg: VERIFY_MARK + html } }, null, 2) + '\n';
 }
 
 /** The diff editor that is active now: its title and both sides' text. */
@@ -73,7 +64,7 @@ describe('Compare with my request (OpenAPI verify string diff)', function () {
   let answerUri: vscode.Uri;
   let signedUrl: string;
   let ours: string;
-  const gatewaySide = verifyString([...change(request(), 'timestamp', '2024/05/01 12:00:00'), { name: 'sign_type', value: 'RSA2' }]);
+  const gatewaySide = gatewayVerifyString([...change(request(), 'timestamp', '2024/05/01 12:00:00'), { name: 'sign_type', value: 'RSA2' }]);
 
   const run = <T = CompareOutcome | undefined>(args?: unknown): Thenable<T> => vscode.commands.executeCommand<T>(COMMAND, args);
 
@@ -237,7 +228,7 @@ describe('Compare with my request (OpenAPI verify string diff)', function () {
       req.on('end', () => {
         const query = (req.url ?? '').split('?')[1] ?? '';
         const got = parseQuery(body || query, { charset: 'utf-8' }).params;
-        answered = errorAnswer(verifyString(change(got, 'biz_content', BIZ_REORDERED)));
+        answered = errorAnswer(gatewayVerifyString(change(got, 'biz_content', BIZ_REORDERED)));
         res.writeHead(200, { 'Content-Type': 'application/json;charset=utf-8' });
         res.end(answered);
       });

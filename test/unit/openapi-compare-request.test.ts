@@ -8,9 +8,9 @@ import { diffPresign, extractVerifyString } from '../../src/core/openapi/presign
 import { buildUrl, Param, writeLineValue } from '../../src/core/params';
 import { presignFor, signParams } from '../../src/core/sign';
 import { readKey } from './support/signing';
+import { VERIFY_MARK, gatewayVerifyString } from '../support/openapiGateway';
 
 const PRIVATE = readKey('rsa2048-pkcs1.pem');
-const MARK = '验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：';
 const BIZ = '{"out_trade_no":"20240501001","total_amount":"88.88","subject":"Iphone6 16G"}';
 
 function base(): Param[] {
@@ -29,20 +29,20 @@ const signedUrl = (ps: Param[]): string => buildUrl('https://openapi-sandbox.dl.
 
 describe('compare with my request (core helpers)', () => {
   it('hasVerifyString finds the gateway marker in JSON, HTML and bare text only', () => {
-    assert.ok(hasVerifyString(JSON.stringify({ error_response: { sub_msg: MARK + 'a=1' } })));
-    assert.ok(hasVerifyString(`<p>${MARK}a=1</p>`));
+    assert.ok(hasVerifyString(JSON.stringify({ error_response: { sub_msg: VERIFY_MARK + 'a=1' } })));
+    assert.ok(hasVerifyString(`<p>${VERIFY_MARK}a=1</p>`));
     assert.ok(!hasVerifyString('{"error_response":{"sub_code":"ACQ.TRADE_NOT_EXIST"}}'));
   });
 
   it('answerInLine takes the JSON a log line carries, else the line, so the string ends with it', () => {
-    const json = JSON.stringify({ error_response: { sub_code: 'isv.invalid-signature', sub_msg: MARK + 'app_id=1&amp;method=m' }, sign: 'xyz' });
+    const json = JSON.stringify({ error_response: { sub_code: 'isv.invalid-signature', sub_msg: VERIFY_MARK + 'app_id=1&amp;method=m' }, sign: 'xyz' });
     const line = `2026-01-01 12:00:00 WARN c.e.Pay - alipay answered ${json} in 120 ms`;
     assert.equal(answerInLine(line), json);
     assert.equal(extractVerifyString(answerInLine(line)).text, 'app_id=1&method=m');
-    const bare = `2026-01-01 12:00:00 WARN sub_msg=${MARK}app_id=1&method=m`;
+    const bare = `2026-01-01 12:00:00 WARN sub_msg=${VERIFY_MARK}app_id=1&method=m`;
     assert.equal(answerInLine(bare), bare);
     assert.equal(extractVerifyString(answerInLine(bare)).text, 'app_id=1&method=m');
-    const braces = `WARN {not json} ${MARK}app_id=1&method=m`;
+    const braces = `WARN {not json} ${VERIFY_MARK}app_id=1&method=m`;
     assert.equal(answerInLine(braces), braces);
   });
 
@@ -54,7 +54,7 @@ describe('compare with my request (core helpers)', () => {
     assert.ok(signedRequestIn(url.split('?')[1]), 'the query string alone');
     assert.equal(signedRequestIn(buildUrl('https://x.example/gateway.do', base(), 'utf-8')), undefined, 'no sign');
     assert.equal(signedRequestIn('service=single_trade_query&partner=2088&sign=abc&sign_type=MD5'), undefined, 'MAPI');
-    assert.equal(signedRequestIn(JSON.stringify({ error_response: { sub_msg: MARK + 'app_id=1&method=x&sign=y' } })), undefined, 'the answer');
+    assert.equal(signedRequestIn(JSON.stringify({ error_response: { sub_msg: VERIFY_MARK + 'app_id=1&method=x&sign=y' } })), undefined, 'the answer');
     assert.equal(signedRequestIn('   '), undefined);
     assert.equal(signedRequestIn('%%%not a request'), undefined);
   });
@@ -85,8 +85,8 @@ describe('compare with my request (core helpers)', () => {
     const reordered = '{"subject":"Iphone6 16G","out_trade_no":"20240501001","total_amount":"88.88"}';
     const request = signedRequestIn(signedUrl(base()))!;
     const theirs = base().map((p) => (p.name === 'biz_content' ? { ...p, value: reordered } : p));
-    const verify = [...theirs, { name: 'sign_type', value: 'RSA2' }].sort((a, b) => (a.name < b.name ? -1 : 1)).map((p) => `${p.name}=${p.value}`).join('&');
-    const d = diffPresign(JSON.stringify({ error_response: { sub_code: 'isv.invalid-signature', sub_msg: MARK + verify } }), request);
+    const verify = gatewayVerifyString([...theirs, { name: 'sign_type', value: 'RSA2' }]);
+    const d = diffPresign(JSON.stringify({ error_response: { sub_code: 'isv.invalid-signature', sub_msg: VERIFY_MARK + verify } }), request);
     const sides = diffSides(d, request);
     const ours = sides.ours.split('\n');
     const gw = sides.gateway.split('\n');

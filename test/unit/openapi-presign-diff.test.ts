@@ -10,10 +10,10 @@ import { buildUrl, Param } from '../../src/core/params';
 import { signParams } from '../../src/core/sign';
 import { runCli } from './support/cliRun';
 import { readKey, tempDir } from './support/signing';
+import { VERIFY_MARK, gatewayVerifyString } from '../support/openapiGateway';
 
 const dir = tempDir('alipay-presign-diff-');
 const PRIVATE = readKey('rsa2048-pkcs1.pem');
-const MARK = '验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：';
 const BIZ = '{"out_trade_no":"20240501001","total_amount":"88.88","subject":"Iphone6 16G","product_code":"FAST_INSTANT_TRADE_PAY"}';
 
 function base(): Param[] {
@@ -34,24 +34,15 @@ function base(): Param[] {
 const set = (ps: Param[], name: string, value: string | undefined): Param[] =>
   value === undefined ? ps.filter((p) => p.name !== name) : ps.some((p) => p.name === name) ? ps.map((p) => (p.name === name ? { name, value } : p)) : [...ps, { name, value }];
 
-/** The string the gateway verifies for the parameters it received: sorted, sign left out, empty values left out. */
-function gatewayString(ps: Param[]): string {
-  return ps
-    .filter((p) => p.name !== 'sign' && p.value !== '')
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .map((p) => `${p.name}=${p.value}`)
-    .join('&');
-}
-
 const html = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function jsonAnswer(verify: string, entities: 'none' | 'named' | 'numeric' = 'none'): string {
   const v = entities === 'named' ? html(verify) : entities === 'numeric' ? verify.replace(/&/g, '&#38;').replace(/"/g, '&#34;') : verify;
-  return JSON.stringify({ error_response: { code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.invalid-signature', sub_msg: MARK + v }, sign: 'ERITJKEIJKJHKKKKKKKHJEREEEEEEEEEEE' });
+  return JSON.stringify({ error_response: { code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.invalid-signature', sub_msg: VERIFY_MARK + v }, sign: 'ERITJKEIJKJHKKKKKKKHJEREEEEEEEEEEE' });
 }
 
 function htmlAnswer(verify: string): string {
-  return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>支付宝 - 网上支付 安全快速！</title></head>\n<body><div class="Todo"><h3>错误代码 isv.invalid-signature</h3>\n<p class="reason">错误原因: ${MARK}${html(verify)}</p></div></body></html>\n`;
+  return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>支付宝 - 网上支付 安全快速！</title></head>\n<body><div class="Todo"><h3>错误代码 isv.invalid-signature</h3>\n<p class="reason">错误原因: ${VERIFY_MARK}${html(verify)}</p></div></body></html>\n`;
 }
 
 /** The request as the user sent it (signed), as a URL. */
@@ -87,7 +78,7 @@ const CASES: Case[] = [
 describe('presign-diff: the gateway verify string against the request', () => {
   for (const c of CASES) {
     it(`${c.form.toUpperCase()}: ${c.title}`, async () => {
-      const verify = typeof c.gateway === 'string' ? c.gateway : gatewayString(c.gateway);
+      const verify = typeof c.gateway === 'string' ? c.gateway : gatewayVerifyString(c.gateway);
       const answer = c.form === 'json' ? jsonAnswer(verify, c.entities) : htmlAnswer(verify);
       const af = path.join(dir, `answer-${CASES.indexOf(c)}.${c.form}`);
       fs.writeFileSync(af, answer);
@@ -108,7 +99,7 @@ describe('presign-diff: the gateway verify string against the request', () => {
 
   it('SAME (HTML page): the content matches, exit 0 and the advice points at the key', async () => {
     const af = path.join(dir, 'same.html');
-    fs.writeFileSync(af, htmlAnswer(gatewayString(base())));
+    fs.writeFileSync(af, htmlAnswer(gatewayVerifyString(base())));
     const rf = path.join(dir, 'request.txt');
     fs.writeFileSync(rf, sent(base()) + '\n');
     const r = await runCli(['presign-diff', af, rf]);
@@ -118,7 +109,7 @@ describe('presign-diff: the gateway verify string against the request', () => {
   });
 
   it('the request may be a query string, a form body on stdin, or name = value lines; the answer the bare string', async () => {
-    const verify = gatewayString(base());
+    const verify = gatewayVerifyString(base());
     const af = path.join(dir, 'bare.txt');
     fs.writeFileSync(af, verify + '\n');
     const query = sent(base()).split('?')[1];
@@ -144,7 +135,7 @@ describe('presign-diff: the gateway verify string against the request', () => {
 
   it('--json gives both strings and the differences', async () => {
     const af = path.join(dir, 'j.json');
-    fs.writeFileSync(af, jsonAnswer(gatewayString(set(base(), 'timestamp', '2024-05-01T12:00:00')), 'named'));
+    fs.writeFileSync(af, jsonAnswer(gatewayVerifyString(set(base(), 'timestamp', '2024-05-01T12:00:00')), 'named'));
     const r = await runCli(['presign-diff', af, sent(base()), '--json']);
     assert.equal(r.code, 1);
     const j = JSON.parse(r.out.join('\n')) as { same: boolean; form: string; differences: Array<{ name: string; cause: string }> };
