@@ -91,6 +91,34 @@ function fill(mem: Uint8Array, table: TokenTable, l: Layout): void {
 const word = (c: number): string => String(c);
 const u32 = (s: string): number => s.split('').reduce((n, ch, i) => n | (ch.charCodeAt(0) << (8 * i)), 0);
 
+/**
+ * Advances local `ptr` while it is below local `limit` and the byte there is in
+ * the character class `cls` (looked up in the byte-class table at address 0).
+ */
+const skipWhile = (ptr: string, limit: string, cls: number, label: string): string => `
+  block $${label}_end
+    loop $${label}
+      local.get $${ptr}  local.get $${limit}  i32.ge_u  br_if $${label}_end
+      local.get $${ptr}  i32.load8_u  i32.load8_u  i32.const ${cls}  i32.and  i32.eqz  br_if $${label}_end
+      local.get $${ptr}  i32.const 1  i32.add  local.set $${ptr}
+      br $${label}
+    end
+  end`;
+
+/**
+ * In gatewayEnd, with the byte at $q on the stack: when it is `first` and the `n`
+ * bytes at $q (ending by $r) equal the literal at address `at`, returns their end.
+ */
+const endsAtLiteral = (first: string, n: number, at: number): string => `
+  i32.const '${first}'  i32.eq
+  if
+    local.get $q  i32.const ${n}  i32.add  local.get $r  i32.le_u
+    if
+      local.get $q  i32.const ${at}  i32.const ${n}  call $eq
+      if  local.get $q  i32.const ${n}  i32.add  return  end
+    end
+  end`;
+
 function kernel(l: Layout): WatFunc[] {
   const eq: WatFunc = {
     name: 'eq',
@@ -158,14 +186,7 @@ function kernel(l: Layout): WatFunc[] {
       local.get $slash  i32.const 300  i32.add  local.tee $limit
       local.get $cut  local.get $limit  local.get $cut  i32.lt_u  select  local.set $limit
       local.get $slash  local.set $p
-      block $host_end
-        loop $host
-          local.get $p  local.get $limit  i32.ge_u  br_if $host_end
-          local.get $p  i32.load8_u  i32.load8_u  i32.const ${C_HOST}  i32.and  i32.eqz  br_if $host_end
-          local.get $p  i32.const 1  i32.add  local.set $p
-          br $host
-        end
-      end
+      ${skipWhile('p', 'limit', C_HOST, 'host')}
       local.get $p  local.get $slash  i32.eq
       if  i32.const -1  return  end
       local.get $p  local.get $limit  i32.lt_u
@@ -173,14 +194,7 @@ function kernel(l: Layout): WatFunc[] {
         local.get $p  i32.load8_u  i32.const ${word(58)}  i32.eq
         if
           local.get $p  i32.const 1  i32.add  local.set $q
-          block $port_end
-            loop $port
-              local.get $q  local.get $limit  i32.ge_u  br_if $port_end
-              local.get $q  i32.load8_u  i32.load8_u  i32.const ${C_DIGIT}  i32.and  i32.eqz  br_if $port_end
-              local.get $q  i32.const 1  i32.add  local.set $q
-              br $port
-            end
-          end
+          ${skipWhile('q', 'limit', C_DIGIT, 'port')}
           local.get $q  local.get $p  i32.const 1  i32.add  i32.eq
           if  i32.const -1  return  end
           local.get $q  local.set $p
@@ -191,34 +205,13 @@ function kernel(l: Layout): WatFunc[] {
       local.get $p  i32.load8_u  i32.const '/'  i32.ne
       if  i32.const -1  return  end
       local.get $p  i32.const 1  i32.add  local.set $r
-      block $path_end
-        loop $path
-          local.get $r  local.get $limit  i32.ge_u  br_if $path_end
-          local.get $r  i32.load8_u  i32.load8_u  i32.const ${C_PATH}  i32.and  i32.eqz  br_if $path_end
-          local.get $r  i32.const 1  i32.add  local.set $r
-          br $path
-        end
-      end
+      ${skipWhile('r', 'limit', C_PATH, 'path')}
       local.get $p  i32.const 1  i32.add  local.set $q
       loop $find
         local.get $q  local.get $r  i32.ge_u
         if  i32.const -1  return  end
-        local.get $q  i32.load8_u  local.tee $c  i32.const 'g'  i32.eq
-        if
-          local.get $q  i32.const 10  i32.add  local.get $r  i32.le_u
-          if
-            local.get $q  i32.const ${l.literals}  i32.const 10  call $eq
-            if  local.get $q  i32.const 10  i32.add  return  end
-          end
-        end
-        local.get $c  i32.const 'r'  i32.eq
-        if
-          local.get $q  i32.const 8  i32.add  local.get $r  i32.le_u
-          if
-            local.get $q  i32.const ${l.literals + 16}  i32.const 8  call $eq
-            if  local.get $q  i32.const 8  i32.add  return  end
-          end
-        end
+        local.get $q  i32.load8_u  local.tee $c  ${endsAtLiteral('g', 10, l.literals)}
+        local.get $c  ${endsAtLiteral('r', 8, l.literals + 16)}
         local.get $q  i32.const 1  i32.add  local.set $q
         br $find
       end
@@ -353,14 +346,7 @@ function kernel(l: Layout): WatFunc[] {
               if
                 ;; sub-codes also take '-', but do not end with it
                 local.get $i  i32.const 4  i32.add  local.set $end
-                block $fwd_end
-                  loop $fwd
-                    local.get $end  local.get $cut  i32.ge_u  br_if $fwd_end
-                    local.get $end  i32.load8_u  i32.load8_u  i32.const ${C_SUBCODE}  i32.and  i32.eqz  br_if $fwd_end
-                    local.get $end  i32.const 1  i32.add  local.set $end
-                    br $fwd
-                  end
-                end
+                ${skipWhile('end', 'cut', C_SUBCODE, 'fwd')}
                 block $trim_end
                   loop $trim
                     local.get $end  i32.const 1  i32.sub  i32.load8_u  i32.const '-'  i32.ne  br_if $trim_end
@@ -370,14 +356,7 @@ function kernel(l: Layout): WatFunc[] {
                 end
               else
                 local.get $i  i32.const 2  i32.add  local.set $end
-                block $fwd_end
-                  loop $fwd
-                    local.get $end  local.get $cut  i32.ge_u  br_if $fwd_end
-                    local.get $end  i32.load8_u  i32.load8_u  i32.const ${C_WORD}  i32.and  i32.eqz  br_if $fwd_end
-                    local.get $end  i32.const 1  i32.add  local.set $end
-                    br $fwd
-                  end
-                end
+                ${skipWhile('end', 'cut', C_WORD, 'fwd')}
                 ;; ACQ.TRADE_NOT_EXIST is an OpenAPI sub-code, not the MAPI TRADE_NOT_EXIST (unless a word char precedes ACQ)
                 local.get $start  local.get $base  i32.sub  i32.const 4  i32.ge_u
                 if
