@@ -116,6 +116,11 @@ function errXml(code: string, charset: Charset, status = 200): Reply {
   return xml(errorXml(code, charset), charset, status);
 }
 
+/** The reply with more headers (the error XML is built once, not again for its headers). */
+function withHeaders(r: Reply, extra: Record<string, string>): Reply {
+  return { ...r, headers: { ...r.headers, ...extra } };
+}
+
 const NO_BODY = Buffer.alloc(0);
 
 class BodyTooLarge extends Error {}
@@ -198,13 +203,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       return readBody(req, maxBody).then(
         (body) => gatewayAnswer(query, body),
         (e: unknown) => {
-          if (e instanceof BodyTooLarge) return { ...errXml('ILLEGAL_ARGUMENT', 'utf-8', 413), headers: { ...errXml('ILLEGAL_ARGUMENT', 'utf-8').headers, connection: 'close' } };
+          if (e instanceof BodyTooLarge) return withHeaders(errXml('ILLEGAL_ARGUMENT', 'utf-8', 413), { connection: 'close' });
           throw e;
         },
       );
     }
     if (req.method !== 'GET') {
-      return { ...errXml('ILLEGAL_ARGUMENT', 'utf-8', 405), headers: { ...errXml('ILLEGAL_ARGUMENT', 'utf-8').headers, allow: 'GET, POST' } };
+      return withHeaders(errXml('ILLEGAL_ARGUMENT', 'utf-8', 405), { allow: 'GET, POST' });
     }
     return gatewayAnswer(query, NO_BODY);
   }
