@@ -239,16 +239,13 @@ export function charsetWarning(params: readonly Param[], family: Family, declare
  * An unknown name throws UNKNOWN_CHARSET (the gateway's ILLEGAL_CHARSET).
  */
 export function gatewayReadCharset(queryValue: string | undefined, family: Family = 'mapi'): Decided<Charset> {
-  const param = FAMILIES[family].charsetParam;
   if (queryValue === undefined) return GATEWAY_DEFAULT[family];
-  // The evidence depends on the family only: filled once (the emulator asks for every request).
-  const from = (FROM_QUERY[family] ??= fill(T('from {name} in the query string', '来自查询串中的 {name}'), { name: param }));
-  return { value: normalizeCharset(queryValue, param), from };
+  return { value: normalizeCharset(queryValue, FAMILIES[family].charsetParam), from: FROM_QUERY[family] };
 }
 
-const FROM_QUERY: Partial<Record<Family, Text>> = {};
-
-// Made once: the emulator asks for every request.
+// The evidence depends on the family only, so both are made once: the emulator asks for every request.
+const fromQuery = (family: Family): Text => fill(T('from {name} in the query string', '来自查询串中的 {name}'), { name: FAMILIES[family].charsetParam });
+const FROM_QUERY: Readonly<Record<Family, Text>> = { mapi: fromQuery('mapi'), openapi: fromQuery('openapi') };
 const GATEWAY_DEFAULT: Readonly<Record<Family, Decided<Charset>>> = {
   mapi: { value: DEFAULT_CHARSET.mapi, from: T('gateway default GBK (no _input_charset in the query string)', '网关默认 GBK（查询串中没有 _input_charset）') },
   openapi: { value: DEFAULT_CHARSET.openapi, from: T('gateway default UTF-8 (no charset)', '网关默认 UTF-8（没有 charset）') },
