@@ -7,6 +7,7 @@ import { COMMON_HELP } from './help';
 import { CliIO, EXIT, UsageError, printData, processIO, reportError, terminalSafe } from './io';
 import { isToolkitError, langFromLocale } from '../core/i18n';
 import { redactedErrorText } from '../core/redact';
+import { splitLang } from './route';
 
 import type { Subcommand } from './subcommand';
 
@@ -26,21 +27,14 @@ const LANG_VALUE = /^(en|zh)([-_][A-Za-z0-9]+)*$/i;
 
 /** `--lang en|zh` anywhere on the line overrides LANG; it is removed before the subcommand sees the arguments. */
 function takeLang(argv: string[], io: CliIO): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') return out.concat(argv.slice(i));
-    const value = a === '--lang' ? argv[++i] : a.startsWith('--lang=') ? a.slice(7) : undefined;
-    if (value === undefined && a !== '--lang') {
-      out.push(a);
-      continue;
-    }
+  const { args, langs } = splitLang(argv);
+  for (const value of langs) {
     if (value === undefined || !LANG_VALUE.test(value)) {
       throw new UsageError('--lang: "{value}" is not a language of this tool (use en or zh)', '--lang："{value}" 不是本工具支持的语言（请用 en 或 zh）', { value: value ?? '' });
     }
     io.lang = langFromLocale(value);
   }
-  return out;
+  return args;
 }
 
 /** True when the command was asked for JSON (`--json`, `--output json`, `--output=json`) before any `--`. */
