@@ -90,9 +90,8 @@ export function threadsFor(total: number, cpus: number, load1: number): number {
 }
 
 function defaultThreads(total: number): number {
-  if (total < MIN_PARALLEL_BYTES) return 1;
-  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return threadsFor(total, cpus, os.loadavg()[0]);
+  // availableParallelism: Node >= 18.14, below the engines floor (20.19) and VS Code's.
+  return threadsFor(total, os.availableParallelism(), os.loadavg()[0]);
 }
 
 /**
