@@ -9,7 +9,6 @@
  *          keys, `SHA256:…` of the public half for keys (matches `openssl`/core keys)
  */
 import * as crypto from 'node:crypto';
-import * as vscode from 'vscode';
 import { ToolkitError } from '../core/i18n';
 import { derivePublicKey, fingerprintOf, loadAnyKey, toPkcs8 } from '../core/keys';
 import { parseAesKey } from '../core/openapi/aes';
@@ -38,14 +37,14 @@ export function normalizeSecret(kind: SecretKind, input: string | Uint8Array): s
     if (!/^[\x21-\x7e]+$/.test(v)) throw invalid('The MD5 key contains characters other than letters and digits', 'MD5 密钥包含字母和数字以外的字符');
     return v;
   }
-  if (kind === 'aesKey') return parseAesKey(typeof input === 'string' ? input : Buffer.from(input), vscode.l10n.t('AES key')).toString('base64');
+  if (kind === 'aesKey') return parseAesKey(typeof input === 'string' ? input : Buffer.from(input), kindLabel(kind)).toString('base64');
   const raw = typeof input === 'string' ? input : Buffer.from(input);
-  if (kind === 'privateKey') return toPkcs8(raw, vscode.l10n.t('merchant private key'));
-  if (loadAnyKey(raw, vscode.l10n.t('Alipay public key')).info.kind === 'private') {
+  if (kind === 'privateKey') return toPkcs8(raw, kindLabel(kind));
+  if (loadAnyKey(raw, kindLabel(kind)).info.kind === 'private') {
     throw invalid(
       "This is a private key; Alipay's public key is needed here (copy it from the Alipay console)",
       '这是私钥；此处需要支付宝公钥（可从支付宝控制台复制）',
     );
   }
-  return derivePublicKey(raw, vscode.l10n.t('Alipay public key'));
+  return derivePublicKey(raw, kindLabel(kind));
 }
