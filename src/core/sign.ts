@@ -5,6 +5,7 @@ import { Charset, canEncode, encode } from './charset';
 import { ToolkitError } from './i18n';
 import { loadPrivateKey, loadPublicKey } from './keys';
 import { Param } from './params';
+import { PresignOrder, isOpenApiRequest, presignOrder } from './presignOrder';
 import { SIGN_PARAM, SIGN_TYPE_PARAM, isSignParam, isSignatureParam } from './protocol';
 
 export type SignType = 'MD5' | 'RSA' | 'RSA2' | 'DSA';
@@ -24,6 +25,7 @@ export function normalizeSignType(name: string): SignType {
 
 /** Rule 1: names compared case-insensitively, as the Java demo does (the fact lives in core/protocol). */
 export { isSignatureParam };
+export { isOpenApiRequest };
 
 export interface PresignOptions {
   /** Keep `sign_type` in the content (OpenAPI requests, WAP `sec_id`-style variants). */
@@ -31,72 +33,38 @@ export interface PresignOptions {
 }
 
 const NO_OPTIONS: PresignOptions = {};
-const byName = (a: Param, b: Param): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-/** Scratch for the inline sort's keys (synchronous, so one buffer serves every call). */
-const SORT_KEYS = new Float64Array(32);
-
-/**
- * A name's first three UTF-16 code units as one number (exact: below 2^48), missing
- * ones as 0. If key(a) < key(b) then a < b in code-unit order, so only equal keys
- * need the string comparison.
- */
-function sortKey(name: string): number {
-  const l = name.length;
-  return (l > 0 ? name.charCodeAt(0) * 4294967296 : 0) + (l > 1 ? name.charCodeAt(1) * 65536 : 0) + (l > 2 ? name.charCodeAt(2) : 0);
-}
 
 /** Rules 1–2: drop sign/sign_type and empty values; sort by name in byte order. */
 export function presignParams(params: readonly Param[], options: PresignOptions = NO_OPTIONS): Param[] {
+  const { order } = presignOrder(params, options.keepSignType === true);
   const keep: Param[] = [];
-  const keepType = options.keepSignType === true;
-  for (let i = 0; i < params.length; i++) {
-    const p = params[i];
-    if (p.value === '') continue;
-    const n = p.name;
-    // Only 4- and 9-letter names starting with s/S can be sign/sign_type: the rest skip the lower-casing (hot path).
-    if ((n.length === 4 || (n.length === 9 && !keepType)) && (n.charCodeAt(0) | 0x20) === 0x73 && isSignatureParam(n)) continue;
-    keep.push(p);
-  }
-  if (keep.length > SORT_KEYS.length) return keep.sort(byName);
-  // A request has a dozen parameters or so: an inline insertion sort (stable) on
-  // each name's first three code units packed into one number beats Array#sort's
-  // comparator calls by about 2x; equal keys fall back to comparing the names.
-  // Building the pre-sign string is most of what MD5 signing adds to the hash.
-  const keys = SORT_KEYS;
-  const n = keep.length;
-  for (let i = 0; i < n; i++) keys[i] = sortKey(keep[i].name);
-  for (let i = 1; i < n; i++) {
-    const p = keep[i];
-    const k = keys[i];
-    let j = i;
-    while (j > 0) {
-      const other = keys[j - 1];
-      if (other < k || (other === k && !(keep[j - 1].name > p.name))) break;
-      keep[j] = keep[j - 1];
-      keys[j] = other;
-      j--;
-    }
-    keep[j] = p;
-    keys[j] = k;
+  for (let i = 0; i < order.length; i++) {
+    const p = params[order[i]];
+    if (p.value !== '') keep.push(p);
   }
   return keep;
 }
 
-/** Rule 3: raw (not URL-encoded) values joined as name=value with `&`. */
-export function presignString(params: readonly Param[], options?: PresignOptions): string {
-  const sorted = presignParams(params, options);
-  // Appending piece by piece beats join() over `name=value` pieces (no array, no
-  // intermediate strings); the hash flattens the result once.
-  const n = sorted.length;
-  if (n === 0) return '';
-  let out = sorted[0].name + '=' + sorted[0].value;
-  for (let i = 1; i < n; i++) {
-    out += '&';
-    out += sorted[i].name;
-    out += '=';
-    out += sorted[i].value;
+/** Rule 3 over an order: raw (not URL-encoded) values joined as name=value with `&`, empty values left out. */
+function joinInOrder(params: readonly Param[], names: PresignOrder): string {
+  // Appending piece by piece beats join() (no array, no intermediate strings); the
+  // hash flattens the result once, at a cost per piece, so `&name=` is one piece.
+  const { order, heads, links } = names;
+  let out = '';
+  let first = true;
+  for (let i = 0; i < order.length; i++) {
+    const value = params[order[i]].value;
+    if (value === '') continue;
+    out += first ? heads[i] : links[i];
+    out += value;
+    first = false;
   }
   return out;
+}
+
+/** Rule 3: raw (not URL-encoded) values joined as name=value with `&`. */
+export function presignString(params: readonly Param[], options: PresignOptions = NO_OPTIONS): string {
+  return joinInOrder(params, presignOrder(params, options.keepSignType === true));
 }
 
 /** What signs: the MD5 secret, or a private key (text in any accepted form, or a KeyObject). */
@@ -240,19 +208,11 @@ function withSignature(params: readonly Param[], sign: string, signType: SignTyp
   return out;
 }
 
-/** Signs a request: pre-sign string, signature, and the parameters ready for the URL. */
-/**
- * OpenAPI requests (`app_id` and `method`, openapi.alipay.com) sign `sign_type`
- * too; MAPI requests never do (protocol.md, "Variants"). The one place that tells them apart.
- */
-export function isOpenApiRequest(params: readonly Param[]): boolean {
-  let app = false;
-  let method = false;
-  for (const p of params) {
-    if (p.name === 'app_id') app = true;
-    else if (p.name === 'method') method = true;
-  }
-  return app && method;
+/** `params` (which hold neither sign nor sign_type) with both appended. */
+function appendSignature(params: readonly Param[], sign: string, signType: SignType): Param[] {
+  const out = params.slice();
+  out.push({ name: SIGN_PARAM, value: sign }, { name: SIGN_TYPE_PARAM, value: signType });
+  return out;
 }
 
 const KEEP_SIGN_TYPE: PresignOptions = { keepSignType: true };
@@ -267,11 +227,14 @@ export function presignForSigning(params: readonly Param[], signType: SignType):
   return presignFor(isOpenApiRequest(params) ? withSignature(params, '', signType) : params);
 }
 
+/** Signs a request: pre-sign string, signature, and the parameters ready for the URL. */
 export function signParams(params: readonly Param[], signType: SignType, key: SigningKey, charset: Charset): SignResult {
-  // The family is decided once per call (presignForSigning would scan the parameters twice).
-  const presign = isOpenApiRequest(params) ? presignString(withSignature(params, '', signType), KEEP_SIGN_TYPE) : presignString(params);
+  const names = presignOrder(params, false);
+  const presign = names.openApi ? presignString(withSignature(params, '', signType), KEEP_SIGN_TYPE) : joinInOrder(params, names);
   const sign = signContent(presign, signType, key, charset);
-  return { presign, sign, signType, params: withSignature(params, sign, signType) };
+  // Without a sign or sign_type to replace, both are appended to a copy.
+  const signed = names.hasSignatureParam ? withSignature(params, sign, signType) : appendSignature(params, sign, signType);
+  return { presign, sign, signType, params: signed };
 }
 
 export interface VerifyResult {

@@ -77,15 +77,15 @@ describe('properties', () => {
     });
   }
 
-  it('the pre-sign string equals a plain reference (filter, Array#sort, join) for any names, short and long lists', () => {
+  it('the pre-sign string equals a plain reference (filter, Array#sort, join) for any names, short and long lists, remembered or not', () => {
     const name = fc.oneof(fc.constantFrom('sign', 'SIGN', 'Sign_Type', 'sign_type', 'sIgN', 'signs', 'sign_typ', 'seller_id', 'body', '_input_charset'),
       fc.string({ maxLength: 10 }),
-      // The inline sort compares the first three code units as one number: NUL (its padding
-      // value), shared prefixes, high and lone-surrogate code units must still sort by code unit.
+      // NUL, shared prefixes, high and lone-surrogate code units must still sort by code unit.
       fc.string({ unit: fc.constantFrom('\0', 'a', 'b', '\u00e9', '\uffff', '\ud800'), maxLength: 4 }),
       fc.string({ unit: 'binary', maxLength: 6 }),
     );
-    const list = fc.array(fc.record({ name, value: fc.oneof(fc.constant(''), fc.string({ maxLength: 5 })) }, { noNullPrototype: true }), { maxLength: 80 });
+    const value = fc.oneof(fc.constant(''), fc.string({ maxLength: 5 }));
+    const list = fc.array(fc.record({ name, value }, { noNullPrototype: true }), { maxLength: 80 });
     const reference = (ps: Param[], keep: boolean) =>
       ps
         .filter((x) => {
@@ -97,11 +97,41 @@ describe('properties', () => {
         .map((x) => `${x.name}=${x.value}`)
         .join('&');
     fc.assert(
-      fc.property(list, fc.boolean(), (ps, keep) => {
+      fc.property(list, fc.boolean(), fc.array(value, { minLength: 1 }), (ps, keep, others) => {
         assert.equal(presignString(ps, { keepSignType: keep }), reference(ps, keep));
+        // The same names again, as copies (the order of short lists is remembered by
+        // name) with other values, some of them empty; then with the other sign_type rule.
+        const again = ps.map((p, i) => ({ name: [...p.name].join(''), value: others[i % others.length] }));
+        assert.equal(presignString(again, { keepSignType: keep }), reference(again, keep));
+        assert.equal(presignString(again, { keepSignType: !keep }), reference(again, !keep));
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('signParams over lists of one shape, alternating: each keeps its own order, family and signature slots', () => {
+    const shapes: Param[][] = [
+      [{ name: 'service', value: 'a' }, { name: 'partner', value: '2088' }, { name: 'body', value: 'x' }],
+      [{ name: 'service', value: 'a' }, { name: 'sign', value: 'old' }, { name: 'partner', value: '2088' }, { name: 'sign_type', value: 'RSA' }],
+      [{ name: 'method', value: 'm' }, { name: 'app_id', value: '2021' }, { name: 'biz_content', value: '{}' }],
+    ];
+    const expected = [
+      { presign: 'body=x&partner=2088&service=a', names: ['service', 'partner', 'body', 'sign', 'sign_type'] },
+      { presign: 'partner=2088&service=a', names: ['service', 'sign', 'partner', 'sign_type'] },
+      { presign: 'app_id=2021&biz_content={}&method=m&sign_type=MD5', names: ['method', 'app_id', 'biz_content', 'sign', 'sign_type'] },
+    ];
+    // Ten rounds over more shapes than are remembered (the three above and nine fillers).
+    const fillers = Array.from({ length: 9 }, (_, k) => [{ name: `f${k}`, value: 'v' }]);
+    for (let round = 0; round < 10; round++) {
+      shapes.forEach((ps, k) => {
+        const r = signParams(ps, 'MD5', { md5Key: 'k' }, 'utf-8');
+        assert.equal(r.presign, expected[k].presign);
+        assert.deepEqual(r.params.map((p) => p.name), expected[k].names);
+        assert.equal(r.params.find((p) => p.name === 'sign')?.value, r.sign);
+        assert.equal(r.params.find((p) => p.name === 'sign_type')?.value, 'MD5');
+      });
+      if (round % 2 === 0) for (const f of fillers) assert.equal(presignString(f), `${f[0].name}=v`);
+    }
   });
 
   it('parseInput: random and malformed text never throws anything but a ToolkitError', () => {
