@@ -16,6 +16,7 @@ import { verifyMessage, type VerifyKeys } from '../core/response/signature';
 import type { HoverDeps, SignCheck } from './hover';
 import { userLang } from './l10n';
 import { alipayCertKeys } from './profileCerts';
+import { kindLabel } from './secretKinds';
 import { getActiveProfile, getProfiles, getSecret } from './shared';
 
 async function verifySign(params: Param[], gateway: string | undefined): Promise<SignCheck | undefined> {
@@ -43,7 +44,7 @@ async function verifySign(params: Param[], gateway: string | undefined): Promise
     }
     const priv = role.verify === 'merchantPublicKey' || role.decrypt ? await getSecret(profile, 'privateKey') : undefined;
     if (priv) {
-      const key = loadPrivateKey(priv, 'merchant private key').key;
+      const key = loadPrivateKey(priv, kindLabel('privateKey')).key;
       if (role.verify === 'merchantPublicKey') keys.publicKey = crypto.createPublicKey(key);
       if (role.decrypt) keys.merchantPrivateKey = key;
     }
