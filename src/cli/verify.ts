@@ -8,7 +8,6 @@ import { carriedSign, VARIANTS } from '../core/protocol';
 import { resolveContext, verifyingKeyRole } from '../core/resolve';
 import { verifyMessage } from '../core/response/signature';
 import { VerifyingKey } from '../core/sign';
-import { parseInput } from '../core/params';
 import { oneOf, parseArgs } from './args';
 import { checkGateway, printUsage, readMd5Key, readParams, readAlipayPublicKeyFile, readPrivateKeyFile, readPublicKeyFile } from './common';
 import { EXIT, UsageError, printData } from './io';
@@ -87,13 +86,11 @@ export const command: Subcommand = {
 
     const read = await readParams(io, a.positionals[0], a.options.get('charset'));
     const { rawQuery } = read;
-    let parsed = read.parsed;
+    const { parsed } = read;
     // The one resolver: variant, sign type and charset, each with where it came from.
     const ctx = resolveContext({ params: parsed.params, kind: parsed.kind, gateway: explicitGateway ?? parsed.gateway, signType: a.options.get('sign-type'), charset: a.options.get('charset'), variant: a.options.get('variant') });
     const signType = ctx.signType.value;
     const from = ctx.signType.from[io.lang];
-    // An OpenAPI `charset` (which core/params does not read) decides the decoding too, as in decode.
-    if (ctx.charset.value !== parsed.charset && !a.options.get('charset') && parsed.kind !== 'order') parsed = parseInput(read.text, { charset: ctx.charset.value });
     const { params, charset } = parsed;
     const role = verifyingKeyRole(ctx.variant.value, signType);
 

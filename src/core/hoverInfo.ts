@@ -6,7 +6,7 @@ import { field as fieldDef } from './catalog';
 import type { Charset } from './charset';
 import { Entry, TokenAt, explainAt, rawXmlValueSpans } from './explain';
 import { Text, isToolkitError } from './i18n';
-import { Param, parseInput } from './params';
+import { Param, ParseOptions, parseInput } from './params';
 import { hasUnsafeChars } from './terminal';
 
 export interface QueryInfo {
@@ -33,7 +33,10 @@ export const MAX_QUERY_PARAMS = 60;
 const RAW_MARK = (i: number): string => `ATKRAWXMLVALUE${i}Z`;
 const RAW_MARK_RE = /^ATKRAWXMLVALUE(\d+)Z$/;
 
-export function describeQuery(text: string, start: number, end: number): QueryInfo {
+/** The charset to read an undeclared query in, by its gateway (the extension: that gateway's profile's, as Verify Signature reads it). */
+export type CharsetFor = NonNullable<ParseOptions['charsetFor']>;
+
+export function describeQuery(text: string, start: number, end: number, charsetFor?: CharsetFor): QueryInfo {
   try {
     // A raw XML value (`notify_data=<notify>…</notify>`) is taken as written: not
     // percent-decoded, its `&amp;` kept, its spaces part of it (it is signed so).
@@ -46,7 +49,8 @@ export function describeQuery(text: string, start: number, end: number): QueryIn
     });
     rest += text.slice(at);
     // Logs often carry XML/HTML-escaped URLs.
-    const parsed = parseInput(rest.replace(/&amp;/g, '&'));
+    // What the query declares wins; else the charset of its gateway's profile.
+    const parsed = parseInput(rest.replace(/&amp;/g, '&'), { charsetFor });
     const params = spans.length ? parsed.params.map((p) => (RAW_MARK_RE.test(p.value) ? { name: p.name, value: text.slice(...spans[Number(RAW_MARK_RE.exec(p.value)![1])]) } : p)) : parsed.params;
     return {
       start, end, gateway: parsed.gateway, charset: parsed.charset,
@@ -59,10 +63,10 @@ export function describeQuery(text: string, start: number, end: number): QueryIn
 }
 
 /** Everything a hover at (line, column) shows, or undefined when there is nothing to explain. */
-export function hoverInfoAt(line: string, column: number): HoverInfo | undefined {
+export function hoverInfoAt(line: string, column: number, charsetFor?: CharsetFor): HoverInfo | undefined {
   const r = explainAt(line, column);
   if (!r) return undefined;
-  const query = r.at.query ? describeQuery(r.at.query.text, r.at.query.start, r.at.query.end) : undefined;
+  const query = r.at.query ? describeQuery(r.at.query.text, r.at.query.start, r.at.query.end, charsetFor) : undefined;
   if (!r.entry && !query) return undefined;
   return { at: r.at, entry: r.entry, query };
 }

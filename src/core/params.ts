@@ -23,6 +23,11 @@ export interface ParsedInput {
 export interface ParseOptions {
   /** Overrides `_input_charset` (the CLI's --charset). */
   charset?: string;
+  /**
+   * The charset of an input that declares none, given its gateway (the editor
+   * answers with the charset of that gateway's profile); UTF-8 when absent or undefined.
+   */
+  charsetFor?: (gateway: string | undefined) => Charset | undefined;
 }
 
 const MAX_INPUT = 16 * 1024 * 1024;
@@ -98,6 +103,7 @@ function rawCharsetOf(query: string): { name: string; value: string } | undefine
   return other;
 }
 
+/** The charset parsed parameters declare (`_input_charset`, else OpenAPI's `charset`), with the parameter's name. */
 function declaredCharset(params: readonly Param[]): { name: string; value: string } | undefined {
   for (const name of [MAPI_CHARSET_PARAM, OPENAPI_CHARSET_PARAM]) {
     const value = getParam(params, name);
@@ -106,18 +112,18 @@ function declaredCharset(params: readonly Param[]): { name: string; value: strin
   return undefined;
 }
 
-/** The charset to decode with: the override, else the declared one, else utf-8. */
-function pickCharset(override: string | undefined, declared: { name: string; value: string } | undefined): Charset {
-  if (override) return normalizeCharset(override, '--charset');
+/** The charset to decode with: the override, else the declared one, else options.charsetFor's, else utf-8. */
+function pickCharset(options: ParseOptions, declared: { name: string; value: string } | undefined, gateway?: string): Charset {
+  if (options.charset) return normalizeCharset(options.charset, '--charset');
   if (declared?.value) return normalizeCharset(declared.value, declared.name);
-  return 'utf-8';
+  return options.charsetFor?.(gateway) ?? 'utf-8';
 }
 
-/** Parses a query string or form body (a leading `?` is ignored). */
-export function parseQuery(query: string, options: ParseOptions = {}): { params: Param[]; charset: Charset } {
+/** Parses a query string or form body (a leading `?` is ignored); `gateway` is the URL's, for options.charsetFor. */
+export function parseQuery(query: string, options: ParseOptions = {}, gateway?: string): { params: Param[]; charset: Charset } {
   const q = (query.charCodeAt(0) === 0x3f /* ? */ ? query.slice(1) : query).trim();
   // The override wins: only without one is the query scanned for `_input_charset` / `charset`.
-  const charset = pickCharset(options.charset, options.charset ? undefined : rawCharsetOf(q));
+  const charset = pickCharset(options, options.charset ? undefined : rawCharsetOf(q), gateway);
   const params: Param[] = [];
   // Pairs found with indexOf, no array of them (the emulator parses every request).
   for (let start = 0; start <= q.length; ) {
@@ -166,7 +172,7 @@ function parseJson(text: string, options: ParseOptions): { params: Param[]; char
     const value = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
     params.push({ name, value });
   }
-  const charset = pickCharset(options.charset, declaredCharset(params));
+  const charset = pickCharset(options, declaredCharset(params));
   return { params, charset };
 }
 
@@ -204,7 +210,7 @@ function parseLines(text: string, options: ParseOptions): { params: Param[]; cha
     params.push({ name: t.slice(0, eq).trim(), value: lineValue(t.slice(eq + 1)) });
   });
   checkDuplicates(params);
-  const charset = pickCharset(options.charset, declaredCharset(params));
+  const charset = pickCharset(options, declaredCharset(params));
   return { params, charset };
 }
 
@@ -292,7 +298,8 @@ export function parseInput(text: string, options: ParseOptions = {}): ParsedInpu
     const q = t.indexOf('?');
     const hash = t.indexOf('#', q < 0 ? 0 : q);
     const query = q < 0 ? '' : t.slice(q + 1, hash < 0 ? undefined : hash);
-    return { kind, gateway: `${url.protocol}//${url.host}${url.pathname}`, ...parseQuery(query, options) };
+    const gateway = `${url.protocol}//${url.host}${url.pathname}`;
+    return { kind, gateway, ...parseQuery(query, options, gateway) };
   }
   return { kind, ...parseQuery(queryPart(t), options) };
 }

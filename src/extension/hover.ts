@@ -3,7 +3,7 @@
 // line is read (a window of it when very long); the work is core/hoverInfo.
 import * as vscode from 'vscode';
 import type { Entry } from '../core/explain';
-import type { HoverInfo, QueryInfo } from '../core/hoverInfo';
+import type { CharsetFor, HoverInfo, QueryInfo } from '../core/hoverInfo';
 import { hoverText } from '../core/terminal';
 import { Lang, Text } from '../core/i18n';
 import type { Param } from '../core/params';
@@ -28,6 +28,8 @@ export interface HoverDeps {
    * Provided by the shell (profiles + secrets); absent means "not checked".
    */
   verifySign?: (params: Param[], gateway: string | undefined) => Promise<SignCheck | undefined>;
+  /** The charset of the profile whose gateway is `gateway`: how a query that declares none is read. */
+  charsetFor?: CharsetFor;
 }
 
 /** Lines longer than this are only read in a window around the cursor (core/explain LINE_WINDOW). */
@@ -151,7 +153,7 @@ export class AlipayHoverProvider implements vscode.HoverProvider {
     // The catalog's evaluation waits for the first hover.
     this.core ??= await import('../core/hoverInfo');
     if (token.isCancellationRequested) return undefined;
-    const info = this.core.hoverInfoAt(text, pos.character - from);
+    const info = this.core.hoverInfoAt(text, pos.character - from, this.deps.charsetFor);
     if (!info) return undefined;
     let check: SignCheck | undefined;
     if (info.query && !info.query.error && info.query.params.some((p) => isSignParam(p.name)) && this.deps.verifySign) {

@@ -1,15 +1,18 @@
-// The hover's `verifySign` hook, built on the shell's profiles and secrets.
-// The key is that of the profile whose gateway the URL names (core/gatewayMatch;
-// the active profile for a bare query string). Who signed it and how it is
+// The hover's `verifySign` and `charsetFor` hooks, built on the shell's profiles and
+// secrets. The key, and the charset of a line that declares none, are those of the
+// profile whose gateway the URL names (core/gatewayMatch; the active profile for a
+// bare query string), as in Verify Signature. Who signed it and how it is
 // checked are core's decisions (core/resolve resolveContext + verifyingKeyRole,
 // core/response verifyMessage: the same function CLI verify/decode and the
 // preview use). Secrets stay inside.
 import * as crypto from 'node:crypto';
+import { Charset, normalizeCharset } from '../core/charset';
 import { contextSummary } from '../core/contextSummary';
 import { profileForGateway } from '../core/gatewayMatch';
 import { isToolkitError } from '../core/i18n';
 import { loadPrivateKey } from '../core/keys';
 import type { Param } from '../core/params';
+import type { Profile } from '../core/profile';
 import { carriedSign } from '../core/protocol';
 import { resolveContext, verifyingKeyRole, type ProtocolContext } from '../core/resolve';
 import { verifyMessage, type VerifyKeys } from '../core/response/signature';
@@ -19,17 +22,28 @@ import { alipayCertKeys } from './profileCerts';
 import { kindLabel } from './secretKinds';
 import { getActiveProfile, getProfiles, getSecret } from './shared';
 
+/** The profile whose gateway is `gateway`, else (a bare query string) the active one. */
+function profileOf(gateway: string | undefined): Profile | undefined {
+  return profileForGateway(getProfiles(), gateway, getActiveProfile());
+}
+
+/** How the hover reads a query that declares no charset: as Verify Signature does, in its profile's. */
+function charsetFor(gateway: string | undefined): Charset | undefined {
+  const profile = profileOf(gateway);
+  return profile ? normalizeCharset(profile.charset, `profile "${profile.name}" charset`) : undefined;
+}
+
 async function verifySign(params: Param[], gateway: string | undefined): Promise<SignCheck | undefined> {
   if (carriedSign(params) === undefined) return undefined;
+  const profile = profileOf(gateway);
   let ctx: ProtocolContext;
   try {
-    // No profile: what the line itself says (its charset, sign_type or sec_id, markers), else the gateway family's defaults.
-    ctx = resolveContext({ params, gateway });
+    // What the line itself says (its charset, sign_type or sec_id, markers), else the profile's, else the gateway family's defaults.
+    ctx = resolveContext({ params, gateway, profile });
   } catch (e) {
     return { status: 'error', message: isToolkitError(e) ? e.localized(userLang()) : String(e) };
   }
   const checkedAs = contextSummary(ctx);
-  const profile = profileForGateway(getProfiles(), gateway, getActiveProfile());
   if (!profile) return { status: 'noProfile', gateway: gateway ?? '', checkedAs };
   try {
     const variant = ctx.variant.value;
@@ -58,5 +72,5 @@ async function verifySign(params: Param[], gateway: string | undefined): Promise
 }
 
 export function profileHoverDeps(): HoverDeps {
-  return { verifySign };
+  return { verifySign, charsetFor };
 }

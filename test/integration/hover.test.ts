@@ -1,11 +1,12 @@
 // Hovers in the real editor, through vscode.executeHoverProvider, in .log,
 // .java, .xml and .json documents; and Alipay: Analyze Log File on a log.
 import * as assert from 'assert';
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, hoverText } from './shell-helpers';
+import { EXTENSION_ID, exec, hoverText } from './shell-helpers';
 
 let dir: string;
 
@@ -52,6 +53,31 @@ describe('Hovers', function () {
     assert.match(text, /合作者身份ID/);
     assert.match(text, /测试/, 'percent-encoded values are decoded');
     assert.match(text, /sign (verifies|does NOT verify)|sign not checked|no key for this sign_type|sign 已用配置|sign 无法用配置|未验证 sign/);
+  });
+
+  it("reads a notification that declares no charset in its profile's charset (GBK here) and verifies its sign, as Verify Signature does", async () => {
+    const profile = 'GBK Shop';
+    const key = 'gbkshopmd5key0123456789abcdefghi';
+    await vscode.workspace.getConfiguration('alipay').update('profiles', [{ name: profile, gateway: 'https://mapi.alipay.com/gateway.do', partner: '2088101122136241', signType: 'MD5', charset: 'gbk' }], vscode.ConfigurationTarget.Global);
+    try {
+      assert.strictEqual(await exec<string>('alipay.switchProfile', { profile }), profile);
+      assert.ok(await exec('alipay.setMd5Key', { profile, value: key }));
+      // 测试 in GBK is B2 E2 CA D4: the bytes are signed as the gateway signs them, with the test's own MD5.
+      const content = Buffer.concat([Buffer.from('notify_id=n1&notify_type=trade_status_sync&subject=', 'ascii'), Buffer.from('b2e2cad4', 'hex'), Buffer.from(`&trade_status=TRADE_SUCCESS${key}`, 'ascii')]);
+      const sign = crypto.createHash('md5').update(content).digest('hex');
+      const uri = write('notify-gbk.log', `2026-11-30 12:00:02 INFO notify: notify_type=trade_status_sync&notify_id=n1&subject=%B2%E2%CA%D4&trade_status=TRADE_SUCCESS&sign_type=MD5&sign=${sign}\n`);
+      const text = await hoverAt(uri, 'notify_id', 2);
+      assert.match(text, /gbk/);
+      assert.match(text, /测试/, 'the GBK bytes are decoded');
+      assert.match(text, /sign verifies with the key of profile "GBK Shop"|sign 已用配置 "GBK Shop" 的密钥验证通过/);
+      // One byte changed: the same hover says it does not verify (the check can fail).
+      const tampered = write('notify-gbk-tampered.log', `notify: notify_type=trade_status_sync&notify_id=n2&subject=%B2%E2%CA%D4&trade_status=TRADE_SUCCESS&sign_type=MD5&sign=${sign}\n`);
+      assert.match(await hoverAt(tampered, 'notify_id', 2), /sign does NOT verify|sign 无法用配置/);
+    } finally {
+      await exec('alipay.clearSecret', { profile, kind: 'all' });
+      await exec('alipay.switchProfile', { profile: 'Sandbox' });
+      await vscode.workspace.getConfiguration('alipay').update('profiles', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('explains a numeric value in a .java file only where its field is known', async () => {

@@ -110,7 +110,8 @@ describe('Protocol variants in the editor (#11)', function () {
       const ok = await hoverText(uri, at(0));
       assert.match(ok, /notify_data/);
       assert.match(ok, /sign verifies with the key of profile "Sandbox"|sign 已用配置 "Sandbox" 的密钥验证通过/, ok);
-      assert.match(ok, /Checked as: MD5 \(from sec_id\) · UTF-8 \(not declared[^)]*\) · WAP 2\.0 notification|验签依据：MD5（来自 sec_id） · UTF-8（未声明[^）]*）） · WAP 2\.0 异步通知/, ok);
+      // Undeclared charset: the profile's, as Verify Signature reads it.
+      assert.match(ok, /Checked as: MD5 \(from sec_id\) · UTF-8 \(profile Sandbox\) · WAP 2\.0 notification|验签依据：MD5（来自 sec_id） · UTF-8（配置 Sandbox） · WAP 2\.0 异步通知/, ok);
       const rawOk = await hoverText(uri, at(3));
       assert.match(rawOk, /sign verifies with the key of profile "Sandbox"|sign 已用配置 "Sandbox" 的密钥验证通过/, rawOk);
       assert.ok(rawOk.includes('<subject>测试 WAP</subject>'), `the raw XML value is shown as written: ${rawOk}`);
@@ -118,6 +119,38 @@ describe('Protocol variants in the editor (#11)', function () {
         const text = await hoverText(uri, at(line));
         assert.match(text, /sign does NOT verify with the key of profile "Sandbox"|sign 无法用配置 "Sandbox" 的密钥验证通过/, `line ${line + 1}: ${text}`);
       }
+    } finally {
+      await exec('alipay.clearSecret', { profile, kind: 'all' });
+    }
+  });
+
+  it("Sign Request and Verify Signature read an OpenAPI request's charset=GBK, though the profile says UTF-8", async () => {
+    const profile = 'OpenAPI Sandbox';
+    // 中文商品 in GBK, written here as bytes so the test does not lean on the product's encoder.
+    const gbkText = Buffer.from('d6d0cec4c9ccc6b7', 'hex');
+    const subjectEscaped = '%D6%D0%CE%C4%C9%CC%C6%B7';
+    const merchant = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const merchantPem = merchant.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    const alipay = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+    assert.ok(await exec('alipay.setPrivateKey', { profile, value: merchantPem }));
+    assert.ok(await exec('alipay.setAlipayPublicKey', { profile, value: alipay.publicKey.export({ type: 'spki', format: 'pem' }) as string }));
+    try {
+      // Signing: the content is sorted, sign_type kept (OpenAPI), and its bytes are GBK.
+      const request = `app_id=2021000000000011&method=alipay.trade.query&charset=GBK&sign_type=RSA2&timestamp=2026-11-30 08:00:00&version=1.0&subject=${subjectEscaped}`;
+      const signed = await exec<SignOutcome>('alipay.signRequest', { text: request, profile, action: 'return', fill: false });
+      assert.ok(signed, 'the command returns its outcome');
+      assert.strictEqual(signed.charset, 'gbk');
+      const content = 'app_id=2021000000000011&charset=GBK&method=alipay.trade.query&sign_type=RSA2&subject=中文商品&timestamp=2026-11-30 08:00:00&version=1.0';
+      assert.strictEqual(signed.presign, content);
+      const bytes = Buffer.concat([Buffer.from(content.slice(0, content.indexOf('中')), 'ascii'), gbkText, Buffer.from(content.slice(content.indexOf('品') + 1), 'ascii')]);
+      assert.ok(crypto.verify('sha256', bytes, merchant.publicKey, Buffer.from(signed.sign, 'base64')), 'signed over the GBK bytes');
+
+      // Verifying: an OpenAPI notification in GBK, signed by "Alipay" over the GBK bytes (sign and sign_type left out).
+      const notifyContent = Buffer.concat([Buffer.from('app_id=2021000000000011&charset=GBK&notify_type=trade_status_sync&subject=', 'ascii'), gbkText, Buffer.from('&trade_status=TRADE_SUCCESS', 'ascii')]);
+      const sign = crypto.sign('sha256', notifyContent, alipay.privateKey).toString('base64');
+      const notify = `notify_type=trade_status_sync&charset=GBK&subject=${subjectEscaped}&app_id=2021000000000011&trade_status=TRADE_SUCCESS&sign_type=RSA2&sign=${encodeURIComponent(sign)}`;
+      const ok = await exec<VerifyOutcome>('alipay.verifySignature', { text: notify, profile });
+      assert.deepStrictEqual([ok?.valid, ok?.presign], [true, 'app_id=2021000000000011&charset=GBK&notify_type=trade_status_sync&subject=中文商品&trade_status=TRADE_SUCCESS'], JSON.stringify(ok));
     } finally {
       await exec('alipay.clearSecret', { profile, kind: 'all' });
     }

@@ -27,6 +27,22 @@ describe('hoverInfoAt', () => {
     assert.ok(r.query?.error?.en && r.query.error.zh, 'a clear message in both languages');
   });
 
+  it("reads an undeclared query in the charset the gateway's profile names (charsetFor); a declared one wins", () => {
+    // 测试 in GBK is B2 E2 CA D4; the line does not say which charset it is in.
+    const line = 'notify: notify_type=trade_status_sync&subject=%B2%E2%CA%D4&sign_type=MD5&sign=abc';
+    const asked: Array<string | undefined> = [];
+    const gbk = hoverInfoAt(line, line.indexOf('notify_type') + 2, (gateway) => (asked.push(gateway), 'gbk'))!;
+    assert.deepEqual(asked, [undefined], 'asked once, for a bare query (no gateway)');
+    assert.equal(gbk.query?.charset, 'gbk');
+    assert.equal(gbk.query?.params.find((p) => p.name === 'subject')?.value, '测试');
+    // Without the profile's answer the bytes are not UTF-8: one clear message, not a wrong decoding.
+    assert.ok(hoverInfoAt(line, line.indexOf('notify_type') + 2)!.query?.error?.en);
+    // A declared charset is the query's own: the profile is not asked.
+    const declared = 'GET https://mapi.alipay.com/gateway.do?service=x&_input_charset=utf-8&subject=%E6%B5%8B%E8%AF%95&sign=abc';
+    const utf8 = hoverInfoAt(declared, declared.indexOf('service') + 2, () => assert.fail('not asked'))!;
+    assert.equal(utf8.query?.params.find((p) => p.name === 'subject')?.value, '测试');
+  });
+
   it('returns nothing for text the catalog does not know', () => {
     assert.equal(hoverInfoAt('just some words here', 6), undefined);
     assert.equal(hoverInfoAt('retry 1 of 3', 6), undefined);

@@ -75,11 +75,9 @@ function resolveProfile(name?: string): Profile {
   return p;
 }
 
-/** Parses with the input's _input_charset, else the profile's charset. */
+/** Parses with the charset the input declares (core/params: _input_charset, else charset), else the profile's. */
 function parseWithProfile(text: string, profile: Profile): ParsedInput {
-  const first = parseInput(text);
-  if (getParam(first.params, MAPI_CHARSET_PARAM) !== undefined) return first;
-  return parseInput(text, { charset: normalizeCharset(profile.charset, `profile "${profile.name}" charset`) });
+  return parseInput(text, { charsetFor: () => normalizeCharset(profile.charset, `profile "${profile.name}" charset`) });
 }
 
 /** The signed request written back in the shape it came in. */
@@ -283,15 +281,13 @@ export async function verifySignature(args: { text?: string; profile?: string } 
     const profile = resolveProfile(args.profile);
     // An OpenAPI answer is signed over its …_response node as sent: the response rule, not the parameter rule.
     if (isOpenApiJson(input.text.trim())) return await verifyOpenApiAnswer(input.text, profile);
-    let parsed = parseWithProfile(input.text, profile);
+    const parsed = parseWithProfile(input.text, profile);
     if (carriedSign(parsed.params) === undefined) {
       void vscode.window.showInformationMessage(vscode.l10n.t('There is no sign parameter in {0}: nothing to verify.', input.scope === 'argument' ? vscode.l10n.t('the text') : scopeLabel(input.scope)));
       return { nothingToVerify: true };
     }
     // Variant, sign type, charset and whose key: the one resolver's decisions (with their evidence), as in the CLI and the hover.
     const ctx = resolveContext({ params: parsed.params, kind: parsed.kind, profile, gateway: parsed.gateway ?? profile.gateway });
-    // An OpenAPI `charset` (which core/params does not read) decides the decoding too, as in CLI verify.
-    if (ctx.charset.value !== parsed.charset && parsed.kind !== 'order') parsed = parseInput(input.text, { charset: ctx.charset.value });
     const variant = ctx.variant.value;
     const signType = ctx.signType.value;
     const role = verifyingKeyRole(variant, signType);
