@@ -6,6 +6,7 @@
 // "corrected" to an OpenAPI field (or the reverse).
 import { allEnums, allErrors, allFields, allOpenApiMethods, allServices, field, openApiField } from './catalog';
 import { OPENAPI_FIELD_ROWS } from './catalog/openapi';
+import { editDistance } from './editDistance';
 import type { Family } from './protocol';
 
 interface Known {
@@ -67,24 +68,6 @@ export function familiesOf(name: string): Family[] {
   return [...(names().get(name.trim().toLowerCase())?.families ?? [])];
 }
 
-/** Edit distance with transpositions (optimal string alignment), stopping early past `max`. */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      rowMin = Math.min(rowMin, d[i][j]);
-    }
-    if (rowMin > max) return max + 1;
-  }
-  return d[a.length][b.length];
-}
-
 export interface SuggestOptions {
   /** At most this many names (default 3). */
   limit?: number;
@@ -104,7 +87,7 @@ export function suggestNames(token: string, options: SuggestOptions = {}): strin
   const hits: Array<[number, Known]> = [];
   for (const [lower, known] of names()) {
     if (options.family && !known.families.has(options.family)) continue;
-    const dist = distance(t, lower, max);
+    const dist = editDistance(t, lower, max);
     if (dist <= max) hits.push([dist, known]);
   }
   if (hits.length === 0) return [];

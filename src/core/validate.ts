@@ -3,6 +3,7 @@
 // text, a range, and a fix where the fix is clear.
 import { canEncode, normalizeCharset, type Charset } from './charset';
 import { allServices, enumByName, enumValue, service as serviceDef, type ParamSpec, type ServiceDef } from './catalog';
+import { editDistance } from './editDistance';
 import type { Text } from './i18n';
 import { checkGateway } from './profile';
 import { SIGN_PARAM, SIGN_TYPE_PARAM } from './protocol';
@@ -89,26 +90,17 @@ export function placeholderFor(spec: ParamSpec): string {
 /** The parameters signing adds by itself; never required of the file. */
 const COMPUTED = new Set([SIGN_PARAM, SIGN_TYPE_PARAM]);
 
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-  }
-  return d[a.length][b.length];
-}
-
 /** The nearest of `names` to `name` (a service, or a parameter of one), if it is near enough to be a typo. */
 function closestName(name: string, names: readonly string[]): string | undefined {
+  const max = Math.max(2, Math.floor(name.length / 4));
+  const lower = name.toLowerCase();
   let best: string | undefined;
-  let bestD = Infinity;
+  let bestD = max + 1;
   for (const n of names) {
-    const d = editDistance(name.toLowerCase(), n.toLowerCase());
+    const d = editDistance(lower, n.toLowerCase(), max);
     if (d < bestD) [best, bestD] = [n, d];
   }
-  return bestD <= Math.max(2, Math.floor(name.length / 4)) ? best : undefined;
+  return best;
 }
 
 function validDate(v: string): boolean {

@@ -43,6 +43,9 @@ describe('request file validation', () => {
     assert.deepStrictEqual(d.span, { line: 1, start: 10, end: 28 });
     assert.deepStrictEqual(d.fix?.edits, [{ kind: 'replace', span: d.span, newText: 'single_trade_query' }]);
     assert.deepStrictEqual(codes(validateFile('GET x\nservice=zzzz_nothing_like_it')), ['UNKNOWN_SERVICE']);
+    // A pasted blob as the service name: compared with every service, each comparison stops early; no suggestion.
+    const blob = only(validateFile(`GET x\nservice=${'single_trade_query'.repeat(3000)}`), 'UNKNOWN_SERVICE');
+    assert.strictEqual(blob.args.suggestion, undefined);
   });
 
   it('flags a parameter the service does not take, suggesting the nearest parameter of that service', () => {
