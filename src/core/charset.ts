@@ -173,12 +173,20 @@ export const CHARSET_MISMATCH: { en: string; zh: string } = {
 
 // `_input_charset=gbk`, `charset = GBK`, `"_input_charset": "gbk"`: the declaration as
 // a query string, name = value lines or JSON write it (its value is ASCII in every charset).
-const DECLARED = new RegExp(`(?:^|[?&\\s{,"])(${MAPI_CHARSET_PARAM}|${OPENAPI_CHARSET_PARAM})"?[ \\t]*[=:][ \\t]*"?[ \\t]*([A-Za-z0-9_-]{1,20})`);
+const DECLARED = new RegExp(`(?:^|[?&\\s{,"])(${MAPI_CHARSET_PARAM}|${OPENAPI_CHARSET_PARAM})"?[ \\t]*[=:][ \\t]*"?[ \\t]*([A-Za-z0-9_-]{1,20})`, 'g');
 
-/** The charset parameter a request's bytes declare, read as ASCII: its name and value as written. */
+/**
+ * The charset parameter a request's bytes declare, read as ASCII: its name and
+ * value as written. `_input_charset` wins over `charset` wherever each is, as core/params reads them.
+ */
 export function declaredRequestCharset(bytes: Uint8Array): { param: string; value: string } | undefined {
-  const m = DECLARED.exec(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1 << 20)).toString('latin1'));
-  return m ? { param: m[1], value: m[2] } : undefined;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1 << 20)).toString('latin1');
+  let other: { param: string; value: string } | undefined;
+  for (const m of text.matchAll(DECLARED)) {
+    if (m[1] === MAPI_CHARSET_PARAM) return { param: m[1], value: m[2] };
+    other ??= { param: m[1], value: m[2] };
+  }
+  return other;
 }
 
 /**
