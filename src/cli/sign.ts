@@ -19,7 +19,7 @@ const USAGE = {
   --key-file F             MD5 key file (or set ALIPAY_MD5_KEY)
   --private-key-file F     merchant private key for RSA, RSA2, DSA (PEM or bare base64; PKCS#1 or PKCS#8)
   --sign-type T            MD5 | RSA | RSA2 | DSA (default: the input's sign_type, else MD5)
-  --charset C              utf-8 | gbk | gb2312 (default: the input's _input_charset, else utf-8)
+  --charset C              utf-8 | gbk | gb2312 (default: the input's _input_charset or charset, else utf-8)
   --gateway URL            https gateway (default: the input URL's gateway, else ${SANDBOX_GATEWAY})
   --output O               url | query | presign | sign | json (default url)
   --app-cert-file F        OpenAPI certificate mode: the app certificate (appCertPublicKey_….crt); adds app_cert_sn
@@ -30,7 +30,7 @@ Sets or replaces sign and sign_type. Exit 0 signed, 2 bad input or usage.`,
   --key-file F             MD5 密钥文件（或设置 ALIPAY_MD5_KEY）
   --private-key-file F     RSA、RSA2、DSA 的商户私钥（PEM 或单行 base64；PKCS#1 或 PKCS#8）
   --sign-type T            MD5 | RSA | RSA2 | DSA（默认：输入中的 sign_type，否则 MD5）
-  --charset C              utf-8 | gbk | gb2312（默认：输入中的 _input_charset，否则 utf-8）
+  --charset C              utf-8 | gbk | gb2312（默认：输入中的 _input_charset 或 charset，否则 utf-8）
   --gateway URL            https 网关（默认：输入 URL 的网关，否则 ${SANDBOX_GATEWAY}）
   --output O               url | query | presign | sign | json（默认 url）
   --app-cert-file F        OpenAPI 公钥证书模式：应用公钥证书（appCertPublicKey_….crt）；加入 app_cert_sn
