@@ -4,6 +4,7 @@
 // edits are followed, and a 2,500-row statement pages, sorts and reports its
 // first-paint time.
 import * as assert from 'assert';
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -139,6 +140,30 @@ describe('Response preview (webview)', function () {
       assert.ok(!frame.text.includes(MD5_KEY), 'the key is never shown');
     } finally {
       await vscode.commands.executeCommand('alipay.clearSecret', { kind: 'md5Key' });
+    }
+  });
+
+  it("reads a notification that declares no charset in the active profile's charset (GBK) and verifies it, as Verify Signature does", async () => {
+    const profile = 'GBK Shop';
+    const key = 'gbkshopmd5key0123456789abcdefghi';
+    await vscode.workspace.getConfiguration('alipay').update('profiles', [{ name: profile, gateway: 'https://mapi.alipay.com/gateway.do', partner: '2088101122136241', signType: 'MD5', charset: 'gbk' }], vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('alipay.switchProfile', { profile });
+      await vscode.commands.executeCommand('alipay.setMd5Key', { profile, value: key });
+      // 测试 in GBK is B2 E2 CA D4: signed over the GBK bytes with the test's own MD5.
+      const content = Buffer.concat([Buffer.from('notify_id=n1&notify_type=trade_status_sync&subject=', 'ascii'), Buffer.from('b2e2cad4', 'hex'), Buffer.from(`&trade_status=TRADE_SUCCESS${key}`, 'ascii')]);
+      const sign = crypto.createHash('md5').update(content).digest('hex');
+      const body = `notify_type=trade_status_sync&notify_id=n1&subject=%B2%E2%CA%D4&trade_status=TRADE_SUCCESS&sign_type=MD5&sign=${sign}`;
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.env.clipboard.writeText(body);
+      const r = await vscode.commands.executeCommand<PreviewResult>('alipay.previewResponse');
+      assert.deepStrictEqual([r?.kind, r?.verdict], ['notification', 'valid'], JSON.stringify(r));
+      const frame = await waitForWebviewText('测试', 20000);
+      assert.ok(frame.text.includes('Signature valid'), frame.text.slice(0, 400));
+    } finally {
+      await vscode.commands.executeCommand('alipay.clearSecret', { profile, kind: 'all' });
+      await vscode.commands.executeCommand('alipay.switchProfile', { profile: 'Sandbox' });
+      await vscode.workspace.getConfiguration('alipay').update('profiles', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 

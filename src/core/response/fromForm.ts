@@ -10,9 +10,9 @@ import { verifyMessage, VerifyKeys } from './signature';
 const DONE = new Set(['TRADE_SUCCESS', 'TRADE_FINISHED']);
 const FAILED = new Set(['TRADE_CLOSED', 'TRADE_CANCEL', 'TRADE_REFUSE']);
 
-export function fromForm(text: string, keys: VerifyKeys, charsetOverride?: Charset): ResponseModel {
-  // core/params decodes in the declared charset (_input_charset, else OpenAPI's charset), as the resolver reads it.
-  const parsed = parseInput(text, { charset: charsetOverride });
+export function fromForm(text: string, keys: VerifyKeys, charsetOverride?: Charset, undeclared?: Charset): ResponseModel {
+  // core/params decodes in the declared charset (_input_charset, else OpenAPI's charset), as the resolver reads it, else `undeclared`.
+  const parsed = parseInput(text, { charset: charsetOverride, charsetFor: undeclared && (() => undeclared) });
   const returnUrl = parsed.kind === 'url';
   const params = parsed.params;
   const fields = params.filter((p) => !isSignatureParam(p.name)).map((p) => labelField(p.name, p.value));

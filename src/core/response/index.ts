@@ -21,6 +21,11 @@ export interface DecodeOptions extends VerifyKeys {
   lang?: Lang;
   /** Charset of a form body or plain text given as bytes (XML declares its own). */
   charset?: string;
+  /**
+   * The charset of a notification or return URL that declares none (the editor:
+   * the profile's whose keys verify it, as Verify Signature reads it); UTF-8 when absent.
+   */
+  undeclaredCharset?: string;
 }
 
 /** Which shape the text is (after a BOM and surrounding whitespace). */
@@ -95,7 +100,8 @@ export function decodeResponse(input: string | Buffer, options: DecodeOptions = 
       if (detectResponseKind(text) === 'xml') bytesCharset = d.charset;
     }
     const keys: VerifyKeys = { md5Key: options.md5Key, publicKey: options.publicKey, aesKey: options.aesKey, merchantPrivateKey: options.merchantPrivateKey, alipayCerts: options.alipayCerts, alipayCertProblem: options.alipayCertProblem };
-    const model = decodeText(text, keys, bytesCharset, override);
+    const undeclared = options.undeclaredCharset ? normalizeCharset(options.undeclaredCharset, 'profile charset') : undefined;
+    const model = decodeText(text, keys, bytesCharset, override, undeclared);
     if (warning) model.warnings = [warning, ...(model.warnings ?? [])];
     return addSafetyWarnings(model, MAX_TABLE_COLUMNS);
   } catch (e) {
@@ -109,7 +115,7 @@ export function decodeResponse(input: string | Buffer, options: DecodeOptions = 
   }
 }
 
-function decodeText(text: string, keys: VerifyKeys, bytesCharset: Charset | undefined, override: Charset | undefined): ResponseModel {
+function decodeText(text: string, keys: VerifyKeys, bytesCharset: Charset | undefined, override: Charset | undefined, undeclared: Charset | undefined): ResponseModel {
   const kind = detectResponseKind(text);
   switch (kind) {
     case 'xml':
@@ -120,7 +126,7 @@ function decodeText(text: string, keys: VerifyKeys, bytesCharset: Charset | unde
       return fromText(text);
     case 'returnUrl':
     case 'notification':
-      return fromForm(text.trim(), keys, override);
+      return fromForm(text.trim(), keys, override, undeclared);
     default:
       throw new ToolkitError('UNKNOWN_RESPONSE', {
         en: 'Not a gateway response: expected XML (<alipay>…), a notification body (name=value&…), a return URL, OpenAPI JSON, or the text true/false/success',

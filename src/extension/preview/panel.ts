@@ -16,7 +16,7 @@ const DEBOUNCE_MS = 300;
 
 export interface PreviewDeps {
   /** The active profile's verifying keys (never logged, never sent to the webview). */
-  getVerifyKeys?: () => Promise<{ keys: VerifyKeys; profile?: string }>;
+  getVerifyKeys?: () => Promise<{ keys: VerifyKeys; profile?: string; charset?: string }>;
   /** Events after which the verdict may change (profile switched, key stored). */
   keyEvents?: Array<vscode.Event<unknown>>;
 }
@@ -180,11 +180,11 @@ export class PreviewPanel {
       const text = typeof input === 'string' ? input : input.toString('utf8');
       const { hasVerifyString } = await import('../../core/openapi/compareRequest');
       if (hasVerifyString(text)) this.compareText = text;
-      const { keys, profile } = this.deps.getVerifyKeys ? await this.deps.getVerifyKeys() : { keys: {}, profile: undefined };
+      const { keys, profile, charset } = this.deps.getVerifyKeys ? await this.deps.getVerifyKeys() : { keys: {}, profile: undefined, charset: undefined };
       const t0 = performance.now();
       // Loaded on first preview, not at activation.
       const { decodeResponse, escapedForDisplay } = await import('../../core/response');
-      const model = decodeResponse(input, { ...keys, lang: userLang() });
+      const model = decodeResponse(input, { ...keys, lang: userLang(), undeclaredCharset: charset });
       this.decodeMs = performance.now() - t0;
       this.lastModel = model;
       this.titleFromModel(model);
