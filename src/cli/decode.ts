@@ -1,6 +1,7 @@
-// `alipay-toolkit decode [FILE|-] [--json] [--key-file F | --public-key-file F]`:
+// `alipay-toolkit decode [FILE|TEXT|-] [--json] [--key-file F | --public-key-file F]`:
 // what a gateway response, notification, return URL or OpenAPI JSON says —
 // status, error explained, fields labelled, lists, and the signature verdict.
+import * as fs from 'node:fs';
 import type { Subcommand } from './subcommand';
 import { ToolkitError, type Lang, type Text } from '../core/i18n';
 import { parseAesKey } from '../core/openapi/aes';
@@ -11,9 +12,10 @@ import { MD5_KEY_ENV, printUsage, readMd5Key, readAlipayPublicKeyFile, readPriva
 import { CliIO, EXIT, UsageError, readFileOrFail, printData } from './io';
 
 const USAGE = {
-  en: `alipay-toolkit decode [FILE|-] [options]
+  en: `alipay-toolkit decode [FILE|TEXT|-] [options]
   FILE                   a response file (XML, notification body, return URL, OpenAPI JSON, true/false/success);
-                         - or nothing reads standard input
+                         - or nothing reads standard input; TEXT: the message itself (a URL, XML, JSON or a
+                         form body with & between parameters), when no file has that name
   --json                 print the decoded model as JSON (shape: README "Decoding responses")
   --key-file F           MD5 key file, to verify MD5 signatures (or set ALIPAY_MD5_KEY)
   --public-key-file F    Alipay's public key, to verify RSA / RSA2 / DSA signatures
@@ -24,9 +26,10 @@ const USAGE = {
   --charset C            charset of a form body given as bytes (XML declares its own)
   --rows N               table rows shown in text output (default 20; --json has all)
 Exit 0 decoded (signature valid, absent or not checked), 1 signature INVALID, 2 bad input or usage.`,
-  zh: `alipay-toolkit decode [FILE|-] [选项]
+  zh: `alipay-toolkit decode [FILE|TEXT|-] [选项]
   FILE                   响应文件（XML、异步通知、return_url、OpenAPI JSON、true/false/success）；
-                         - 或省略表示标准输入
+                         - 或省略表示标准输入；TEXT：消息本身（URL、XML、JSON 或以 & 分隔参数的表单内容），
+                         此时不能有同名文件
   --json                 以 JSON 输出解析结果（结构见 README “Decoding responses”）
   --key-file F           MD5 密钥文件，用于验证 MD5 签名（或设置 ALIPAY_MD5_KEY）
   --public-key-file F    支付宝公钥，用于验证 RSA / RSA2 / DSA 签名
@@ -123,9 +126,19 @@ export function formatModel(m: ResponseModel, lang: Lang, rows = 20): string[] {
   return out;
 }
 
-async function readSource(io: CliIO, file: string | undefined): Promise<Buffer> {
-  if (file === undefined || file === '-') return io.readStdin();
-  return readFileOrFail(file, 'response');
+/** A message written on the command line, as sign and verify take one: a URL, XML, JSON or a form body. */
+function looksLikeMessage(arg: string): boolean {
+  return /^\s*(<|\{|https?:\/\/)/i.test(arg) || (arg.includes('=') && arg.includes('&'));
+}
+
+/**
+ * What to decode: standard input, the file named, or the argument itself when
+ * no such file exists and it reads as a message. `file` is set when it came from a file.
+ */
+async function readSource(io: CliIO, arg: string | undefined): Promise<{ bytes: Buffer; file?: string }> {
+  if (arg === undefined || arg === '-') return { bytes: await io.readStdin() };
+  if (!fs.existsSync(arg) && looksLikeMessage(arg)) return { bytes: Buffer.from(arg, 'utf8') };
+  return { bytes: readFileOrFail(arg, 'response'), file: arg };
 }
 
 export const command: Subcommand = {
@@ -152,16 +165,15 @@ export const command: Subcommand = {
     if (certFile && publicFile) throw new UsageError('Give either --public-key-file or --alipay-cert-file, not both', '--public-key-file 与 --alipay-cert-file 只能给一个');
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the X.509 reader loads only in certificate mode
     const alipayCerts = certFile ? (require('../core/openapi/certSn') as typeof import('../core/openapi/certSn')).readCertificates(readFileOrFail(certFile, 'certificate'), `certificate file "${certFile}"`) : undefined;
-    const bytes = await readSource(io, a.positionals[0]);
+    const { bytes, file } = await readSource(io, a.positionals[0]);
     let model: ReturnType<typeof decodeResponse>;
     try {
       model = decodeResponse(bytes, { md5Key, publicKey, merchantPrivateKey, aesKey, alipayCerts, lang: io.lang, charset: a.options.get('charset') });
     } catch (e) {
       // Core names undecodable bytes "input"; the user gave a file (or standard input) by name.
-      const source = a.positionals[0];
-      if (e instanceof ToolkitError && e.code === 'BAD_BYTES' && source) throw new ToolkitError(e.code, e.text, { ...e.args, where: source === '-' ? 'standard input' : source });
+      if (e instanceof ToolkitError && e.code === 'BAD_BYTES' && a.positionals[0]) throw new ToolkitError(e.code, e.text, { ...e.args, where: file ?? 'standard input' });
       // Content that is no gateway answer at all: the message names the file it came from.
-      if (e instanceof ToolkitError && e.code === 'UNKNOWN_RESPONSE' && source && source !== '-') throw new ToolkitError(e.code, { en: '"{file}": ' + e.text.en, zh: '"{file}"：' + e.text.zh }, { ...e.args, file: source });
+      if (e instanceof ToolkitError && e.code === 'UNKNOWN_RESPONSE' && file) throw new ToolkitError(e.code, { en: '"{file}": ' + e.text.en, zh: '"{file}"：' + e.text.zh }, { ...e.args, file });
       throw e;
     }
     // Contradictory variant markers (core/resolve): bad input, one line, exit 2, as verify says it.

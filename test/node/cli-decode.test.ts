@@ -64,6 +64,26 @@ describe('alipay-toolkit decode (built CLI process)', () => {
     assert.equal(bad.out.includes(MD5_KEY), false, 'the key never appears in output');
   });
 
+  it('decodes a message given on the command line (as sign and verify take one) when no file has that name', () => {
+    const body = fs.readFileSync(fx('notify_trade_status_sync.txt'), 'utf8').trim();
+    const ok = run([body, '--key-file', keyFile]);
+    assert.equal(ok.code, 0, ok.err);
+    assert.match(ok.out, /^Asynchronous notification/);
+    assert.match(ok.out, /Signature: MD5 VALID/);
+    const bad = run([body.replace('total_fee=0.01', 'total_fee=9.99'), '--key-file', keyFile]);
+    assert.equal(bad.code, 1);
+    const xml = run(['<alipay><is_success>T</is_success></alipay>']);
+    assert.equal(xml.code, 0, xml.err);
+    assert.match(xml.out, /^Synchronous XML response/);
+    // A missing file is still a missing file; an existing one is read, whatever its name.
+    const missing = run(['responses/missing.xml']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /^alipay-toolkit: The response file "responses\/missing\.xml" does not exist\.\n$/);
+    const named = path.join(dir, 'a=1&b=2');
+    fs.copyFileSync(fx('notify_trade_status_sync.txt'), named);
+    assert.match(run([named, '--key-file', keyFile]).out, /Signature: MD5 VALID/);
+  });
+
   it('prints the documented JSON shape with --json', () => {
     const r = run([fx('seed002_error_trade_not_exist.xml'), '--json']);
     assert.equal(r.code, 0, r.err);
