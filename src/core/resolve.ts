@@ -162,6 +162,15 @@ export function detectVariant(params: readonly Param[], kind?: InputKind, flag?:
   return { value: 'mapi.request', from: T('no OpenAPI, WAP or notification markers: a MAPI request', '无 OpenAPI、WAP 或通知标记：MAPI 请求') };
 }
 
+/**
+ * The charset a profile names, for input that declares none (undefined when it names none);
+ * an unknown name is an error naming the profile. The resolver, the parse of what the
+ * editor signs, verifies, previews and hovers all take it from here.
+ */
+export function profileCharset(profile: ProfileContext): Charset | undefined {
+  return profile.charset ? normalizeCharset(profile.charset, `profile "${profile.name}" charset`) : undefined;
+}
+
 /** The charset: the flag, else `_input_charset` / `charset` (which must agree), else the profile's, else UTF-8 bytes as the toolkit has always signed. */
 export function resolveCharset(params: readonly Param[], family: Family, flag?: string, profile?: ProfileContext): { charset: Decided<Charset>; gatewayCharset: Decided<Charset>; declared: boolean } {
   const input = get(params, MAPI_CHARSET_PARAM);
@@ -193,8 +202,8 @@ export function resolveCharset(params: readonly Param[], family: Family, flag?: 
     const d = { value: declaredCs, from: fill(T('from {name}', '来自 {name}'), { name }) };
     return { charset: d, gatewayCharset: d, declared: true };
   }
-  if (profile?.charset) {
-    const cs = normalizeCharset(profile.charset, `profile "${profile.name}" charset`);
+  const cs = profile && profileCharset(profile);
+  if (profile && cs) {
     return { charset: { value: cs, from: fill(T('profile {name}', '配置 {name}'), { name: profile.name }) }, gatewayCharset: gwDefault, declared: false };
   }
   return { charset: { value: 'utf-8', from: T('not declared: UTF-8 bytes, as the toolkit signs them', '未声明：按 UTF-8 字节签名（工具的一贯做法）') }, gatewayCharset: gwDefault, declared: false };

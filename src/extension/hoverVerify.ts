@@ -6,7 +6,7 @@
 // core/response verifyMessage: the same function CLI verify/decode and the
 // preview use). Secrets stay inside.
 import * as crypto from 'node:crypto';
-import { Charset, normalizeCharset } from '../core/charset';
+import type { Charset } from '../core/charset';
 import { contextSummary } from '../core/contextSummary';
 import { profileForGateway } from '../core/gatewayMatch';
 import { isToolkitError } from '../core/i18n';
@@ -14,7 +14,7 @@ import { loadPrivateKey } from '../core/keys';
 import type { Param } from '../core/params';
 import type { Profile } from '../core/profile';
 import { carriedSign } from '../core/protocol';
-import { resolveContext, verifyingKeyRole, type ProtocolContext } from '../core/resolve';
+import { profileCharset, resolveContext, verifyingKeyRole, type ProtocolContext } from '../core/resolve';
 import { verifyMessage, type VerifyKeys } from '../core/response/signature';
 import type { HoverDeps, SignCheck } from './hover';
 import { userLang } from './l10n';
@@ -30,7 +30,7 @@ function profileOf(gateway: string | undefined): Profile | undefined {
 /** How the hover reads a query that declares no charset: as Verify Signature does, in its profile's. */
 function charsetFor(gateway: string | undefined): Charset | undefined {
   const profile = profileOf(gateway);
-  return profile ? normalizeCharset(profile.charset, `profile "${profile.name}" charset`) : undefined;
+  return profile && profileCharset(profile);
 }
 
 async function verifySign(params: Param[], gateway: string | undefined): Promise<SignCheck | undefined> {

@@ -7,6 +7,7 @@ import { fromForm } from './fromForm';
 import { fromOpenApi } from './fromOpenApi';
 import { fromXml } from './fromXml';
 import { MAX_TABLE_COLUMNS, ResponseKind, ResponseModel, TEXTS } from './model';
+import { profileCharset, type ProfileContext } from '../resolve';
 import { addSafetyWarnings } from './safety';
 import type { VerifyKeys } from './signature';
 import { decodeResponseBytes, MAX_RESPONSE_BYTES, tooLarge } from './xml';
@@ -22,10 +23,10 @@ export interface DecodeOptions extends VerifyKeys {
   /** Charset of a form body or plain text given as bytes (XML declares its own). */
   charset?: string;
   /**
-   * The charset of a notification or return URL that declares none (the editor:
-   * the profile's whose keys verify it, as Verify Signature reads it); UTF-8 when absent.
+   * The profile whose keys verify (the editor's): a notification or return URL that
+   * declares no charset is read in its charset, as Verify Signature reads it; else UTF-8.
    */
-  undeclaredCharset?: string;
+  profile?: ProfileContext;
 }
 
 /** Which shape the text is (after a BOM and surrounding whitespace). */
@@ -100,7 +101,7 @@ export function decodeResponse(input: string | Buffer, options: DecodeOptions = 
       if (detectResponseKind(text) === 'xml') bytesCharset = d.charset;
     }
     const keys: VerifyKeys = { md5Key: options.md5Key, publicKey: options.publicKey, aesKey: options.aesKey, merchantPrivateKey: options.merchantPrivateKey, alipayCerts: options.alipayCerts, alipayCertProblem: options.alipayCertProblem };
-    const undeclared = options.undeclaredCharset ? normalizeCharset(options.undeclaredCharset, 'profile charset') : undefined;
+    const undeclared = options.profile && profileCharset(options.profile);
     const model = decodeText(text, keys, bytesCharset, override, undeclared);
     if (warning) model.warnings = [warning, ...(model.warnings ?? [])];
     return addSafetyWarnings(model, MAX_TABLE_COLUMNS);

@@ -14,7 +14,7 @@
  */
 import * as vscode from 'vscode';
 import { service } from '../../core/catalog/services';
-import { Charset, normalizeCharset } from '../../core/charset';
+import { Charset } from '../../core/charset';
 import { describeFinding, diagnose } from '../../core/doctor';
 import { contextSummary } from '../../core/contextSummary';
 import { ParsedInput, Param, writeLineValue, buildUrl, getParam, parseInput, serializeQuery, setParam } from '../../core/params';
@@ -22,7 +22,7 @@ import { Profile, checkKeyHost } from '../../core/profile';
 import { localize } from '../../core/i18n';
 import { MAPI_CHARSET_PARAM, carriedSign, isSignatureParam } from '../../core/protocol';
 import { signOrderString, variantContent } from '../../core/variants';
-import { charsetParamToFill, detectVariant, resolveContext, verifyingKeyRole } from '../../core/resolve';
+import { charsetParamToFill, detectVariant, profileCharset, resolveContext, verifyingKeyRole } from '../../core/resolve';
 import { ALIPAY_CERT_SN_PARAM, keysForCert, SIGN_TEXTS, verifyMessage } from '../../core/response/signature';
 import { SignType, VerifyingKey, normalizeSignType, signParams } from '../../core/sign';
 import { isOpenApiJson } from '../../core/response/fromOpenApi';
@@ -77,7 +77,7 @@ function resolveProfile(name?: string): Profile {
 
 /** Parses with the charset the input declares (core/params: _input_charset, else charset), else the profile's. */
 function parseWithProfile(text: string, profile: Profile): ParsedInput {
-  return parseInput(text, { charsetFor: () => normalizeCharset(profile.charset, `profile "${profile.name}" charset`) });
+  return parseInput(text, { charsetFor: () => profileCharset(profile) });
 }
 
 /** The signed request written back in the shape it came in. */

@@ -184,7 +184,7 @@ export class PreviewPanel {
       const t0 = performance.now();
       // Loaded on first preview, not at activation.
       const { decodeResponse, escapedForDisplay } = await import('../../core/response');
-      const model = decodeResponse(input, { ...keys, lang: userLang(), undeclaredCharset: charset });
+      const model = decodeResponse(input, { ...keys, lang: userLang(), profile: profile === undefined ? undefined : { name: profile, charset } });
       this.decodeMs = performance.now() - t0;
       this.lastModel = model;
       this.titleFromModel(model);
