@@ -2,7 +2,7 @@
 // merchant's server signs the same dozen names on every request: what the names
 // decide is worked out once per list of names and remembered (a few short lists).
 import { Param } from './params';
-import { isSignatureParam } from './protocol';
+import { isSignParam, isSignatureParam } from './protocol';
 
 /** What a list of names decides for signing. */
 export interface PresignOrder {
@@ -51,7 +51,7 @@ function work(params: readonly Param[], keepSignType: boolean, toRemember: boole
     if (isSignatureParam(names[i])) {
       hasSignatureParam = true;
       // sign_type stays in the content when the caller keeps it; sign never does.
-      if (!(keepSignType && names[i].length === 9)) continue;
+      if (!keepSignType || isSignParam(names[i])) continue;
     }
     order.push(i);
   }

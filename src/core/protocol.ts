@@ -24,7 +24,8 @@ export const OPENAPI_CHARSET_PARAM = 'charset';
 
 /** `sign` or `sign_type`, names compared case-insensitively (as the Java demo does). */
 export function isSignatureParam(name: string): boolean {
-  const n = name.length === 4 || name.length === 9 ? name.toLowerCase() : '';
+  // Only 4- and 9-letter names starting with s/S can be either: the rest skip the lower-casing (every signed request asks).
+  const n = (name.length === 4 || name.length === 9) && (name.charCodeAt(0) | 0x20) === 0x73 ? name.toLowerCase() : '';
   return n === SIGN_PARAM || n === SIGN_TYPE_PARAM;
 }
 

@@ -6,7 +6,7 @@ import { ToolkitError } from './i18n';
 import { loadPrivateKey, loadPublicKey } from './keys';
 import { Param } from './params';
 import { PresignOrder, isOpenApiRequest, presignOrder } from './presignOrder';
-import { SIGN_PARAM, SIGN_TYPE_PARAM, isSignParam, isSignatureParam } from './protocol';
+import { SIGN_PARAM, SIGN_TYPE_PARAM, carriedSign, isSignParam, isSignatureParam } from './protocol';
 
 export type SignType = 'MD5' | 'RSA' | 'RSA2' | 'DSA';
 export const SIGN_TYPES: readonly SignType[] = ['MD5', 'RSA', 'RSA2', 'DSA'];
@@ -190,8 +190,7 @@ function withSignature(params: readonly Param[], sign: string, signType: SignTyp
   for (let i = 0; i < params.length; i++) {
     const p = params[i];
     const n = p.name;
-    // Only 4- and 9-letter names starting with s/S can be sign/sign_type: the rest skip the lower-casing (hot path).
-    if ((n.length === 4 || n.length === 9) && (n.charCodeAt(0) | 0x20) === 0x73 && isSignatureParam(n)) {
+    if (isSignatureParam(n)) {
       if (isSignParam(n)) {
         if (!hasSign) out.push({ name: SIGN_PARAM, value: sign });
         hasSign = true;
@@ -248,9 +247,8 @@ export interface VerifyResult {
 /** Verifies signed parameters (a notification, a return URL, a signed request). */
 export function verifyParams(params: readonly Param[], signType: SignType, key: VerifyingKey, charset: Charset): VerifyResult {
   const presign = presignFor(params);
-  // Only a 4-letter name can be `sign`: the others skip the lower-casing (every request runs this).
-  const sign = params.find((p) => isSignParam(p.name))?.value ?? '';
-  if (sign === '') return { valid: false, presign, signType, reason: 'NO_SIGN' };
+  const sign = carriedSign(params);
+  if (sign === undefined) return { valid: false, presign, signType, reason: 'NO_SIGN' };
   const valid = verifyContent(presign, sign, signType, key, charset);
   return valid ? { valid, presign, signType } : { valid, presign, signType, reason: 'MISMATCH' };
 }
