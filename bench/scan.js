@@ -12,17 +12,15 @@
 //   node bench/scan.js [MB]      (default 200)
 'use strict';
 require('tsx/cjs');
-const esbuild = require('esbuild');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync, spawnSync } = require('node:child_process');
 const { scanTokens } = require('../src/core/logscan');
 const { generateLog } = require('../test/support/logGen');
-const { cliBuilds, extensionBuilds } = require('../esbuild.js');
+const { buildAsShipped, cliBuilds, scanWorkerBuild } = require('../test/support/shippedCli');
 const { summary, loadLine } = require('./lib/summary');
 
-const ROOT = path.join(__dirname, '..');
 const mb = Number(process.argv[2] || 200);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alipay-scan-bench-'));
 const esc = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -35,10 +33,8 @@ const CASES = [
 
 async function buildCli() {
   const out = path.join(dir, 'bin');
-  // The CLI's bundles (dist/cli.js starts dist/cli-scan.js) and the scan worker, as esbuild.js builds them.
-  for (const b of [...cliBuilds, extensionBuilds.find((x) => x.outfile.endsWith('scan-worker.js'))]) {
-    await esbuild.build({ ...b, entryPoints: b.entryPoints.map((e) => path.join(ROOT, e)), outfile: path.join(out, path.basename(b.outfile)), minify: true, sourcemap: false, logLevel: 'silent' });
-  }
+  // The CLI's bundles (dist/cli.js starts dist/cli-scan.js) and the scan worker, as esbuild.js builds them, minified.
+  await buildAsShipped([...cliBuilds, scanWorkerBuild], out, { minify: true });
   // Prints the process's peak memory (threads included) when the CLI exits.
   fs.writeFileSync(path.join(out, 'rss.js'), "process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));\n");
   return out;

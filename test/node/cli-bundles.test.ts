@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { buildAsShipped, cliBuilds, scanWorkerBuild } from '../support/shippedCli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -19,14 +20,9 @@ describe('CLI bundles (dist/cli.js, cli-scan.js, cli-main.js)', function () {
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alipay-cli-bundles-'));
     const esbuild = await import('esbuild');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { cliBuilds, extensionBuilds } = require(path.join(ROOT, 'esbuild.js')) as { cliBuilds: Array<{ entryPoints: string[]; outfile: string }>; extensionBuilds: Array<{ entryPoints: string[]; outfile: string }> };
-    const worker = extensionBuilds.find((b) => b.outfile.endsWith('scan-worker.js'))!;
     for (const out of ['shipped', 'single']) fs.mkdirSync(path.join(dir, out));
-    for (const b of [...cliBuilds, worker]) {
-      await esbuild.build({ ...b, entryPoints: b.entryPoints.map((e) => path.join(ROOT, e)), outfile: path.join(dir, 'shipped', path.basename(b.outfile)), sourcemap: false, logLevel: 'silent' });
-    }
-    await esbuild.build({ ...worker, entryPoints: worker.entryPoints.map((e) => path.join(ROOT, e)), outfile: path.join(dir, 'single', 'scan-worker.js'), sourcemap: false, logLevel: 'silent' });
+    await buildAsShipped([...cliBuilds, scanWorkerBuild], path.join(dir, 'shipped'));
+    await buildAsShipped([scanWorkerBuild], path.join(dir, 'single'));
     await esbuild.build({ entryPoints: [path.join(ROOT, 'src/cli.ts')], outfile: path.join(dir, 'single', 'cli.js'), bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent' });
     shipped = path.join(dir, 'shipped', 'cli.js');
     single = path.join(dir, 'single', 'cli.js');
